@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: MIT
+namespace Meridian.Engine.Descriptions;
+
+/// <summary>
+/// A declared result: one file (Path) or every file matching a glob, relative to the job's working
+/// directory. stdout and stderr are always results too, under those names.
+/// </summary>
+public sealed record ResultDefinition(string Name, string? Path, string? Glob, string MimeType, string? Description)
+{
+    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "stdout", "stderr" };
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+namespace Meridian.Engine.Descriptions;
+
+/// <summary>The services this server offers, loaded once at start-up from a folder of *.yaml files.</summary>
+public sealed class ServiceCatalog
+{
+    private readonly Dictionary<string, ServiceDefinition> _services;
+
+    public ServiceCatalog(IEnumerable<ServiceDefinition> services) =>
+        _services = services.ToDictionary(service => service.Name, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<ServiceDefinition> Services => _services.Values;
+
+    public ServiceDefinition? Find(string name) => _services.GetValueOrDefault(name);
+
+    /// <summary>Loads every definition in the folder; any problem in any file throws, listing all of them.</summary>
+    public static ServiceCatalog Load(string directory, IReadOnlySet<string> executors)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new DefinitionException([$"{directory}: the services folder does not exist"]);
+        }
+
+        var problems = new List<string>();
+        var services = new List<ServiceDefinition>();
+        var files = Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml")).Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var definition = ServiceDefinitionReader.Read(file, executors, out var fileProblems);
+            problems.AddRange(fileProblems);
+            if (definition is null)
+            {
+                continue;
+            }
+
+            if (services.FirstOrDefault(s => s.Name == definition.Name) is { } twin)
+            {
+                problems.Add($"{file}:1: service name '{definition.Name}' is already used by {twin.SourcePath}");
+                continue;
+            }
+
+            services.Add(definition);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DefinitionException(problems);
+        }
+
+        return new ServiceCatalog(services);
+    }
+}

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+namespace Meridian.Engine.Descriptions;
+
+/// <summary>A wrapped code, as its YAML file declares it, after validation.</summary>
+public sealed record ServiceDefinition
+{
+    public required string Name { get; init; }
+    public required string Title { get; init; }
+    public string Description { get; init; } = "";
+    public required CommandTemplate Command { get; init; }
+    public IReadOnlyList<ParameterDefinition> Parameters { get; init; } = [];
+    public IReadOnlyList<ResultDefinition> Results { get; init; } = [];
+    public ServiceLimits Limits { get; init; } = new();
+    public string Executor { get; init; } = "local";
+    /// <summary>The folder of the definition file: {service_dir} in commands.</summary>
+    public required string ServiceDirectory { get; init; }
+    public required string SourcePath { get; init; }
+
+    public ParameterDefinition? FindParameter(string name) =>
+        Parameters.FirstOrDefault(parameter => string.Equals(parameter.Name, name, StringComparison.OrdinalIgnoreCase));
+}

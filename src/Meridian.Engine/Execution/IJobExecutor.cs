@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+namespace Meridian.Engine.Execution;
+
+/// <summary>
+/// Runs a rendered command somewhere (a local process tree, a batch job) and reports on it through an
+/// opaque handle. An executor never touches the job store and knows no UWS phases: the dispatcher
+/// decides what an execution's end means for the job.
+/// </summary>
+/// <remarks>Implementations pass the JobExecutorCompliance suite in tests/Meridian.Compliance.</remarks>
+public interface IJobExecutor
+{
+    /// <summary>The name service definitions use to choose this executor (executor: local).</summary>
+    string Name { get; }
+
+    /// <summary>Starts the execution and returns its handle, a string the store keeps to find it again after a restart.</summary>
+    Task<string> StartAsync(ExecutionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Completes when the execution has ended (all output written), with how it ended.</summary>
+    Task<ExecutionStatus> WaitForExitAsync(string handle, CancellationToken cancellationToken);
+
+    /// <summary>The current state, without waiting; Lost when the executor no longer knows the handle.</summary>
+    Task<ExecutionStatus> GetStatusAsync(string handle, CancellationToken cancellationToken);
+
+    /// <summary>Stops the execution and everything it started. Stopping an ended or unknown execution does nothing.</summary>
+    Task CancelAsync(string handle, CancellationToken cancellationToken);
+}

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: MIT
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Meridian.Engine.Descriptions;
+using Meridian.Engine.Jobs;
+using Meridian.Engine.Lifecycle;
+using Meridian.Engine.Storage;
+using Meridian.Protocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Meridian.Engine.Execution;
+
+/// <summary>
+/// Claims QUEUED jobs first in, first out (QUEUED→EXECUTING, compare-and-set), runs each through its
+/// service's executor, enforces its execution duration, and records the outcome. A bounded pool: beyond
+/// MaxConcurrentJobs, or a service's own limit, jobs wait QUEUED.
+/// </summary>
+public sealed class JobDispatcher : BackgroundService
+{
+    private readonly IJobStore _store;
+    private readonly ServiceCatalog _catalog;
+    private readonly Dictionary<string, IJobExecutor> _executors;
+    private readonly PhaseWaiter _waiter;
+    private readonly MeridianOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<JobDispatcher> _logger;
+    private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public JobDispatcher(
+        IJobStore store, ServiceCatalog catalog, IEnumerable<IJobExecutor> executors, PhaseWaiter waiter,
+        IOptions<MeridianOptions> options, TimeProvider time, ILogger<JobDispatcher> logger)
+    {
+        _store = store;
+        _catalog = catalog;
+        _executors = executors.ToDictionary(executor => executor.Name, StringComparer.Ordinal);
+        _waiter = waiter;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>How many jobs this server is executing now.</summary>
+    public int RunningCount => _running.Count;
+
+    /// <summary>Asks the dispatcher to look at the queue now (a job was queued, or a slot freed).</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>
+    /// Stops a job this server is executing and waits until its outcome is recorded. False when the job
+    /// is not executing here; the caller then settles it in the store itself.
+    /// </summary>
+    public async Task<bool> TryStopAsync(string jobId, StopReason reason, CancellationToken cancellationToken)
+    {
+        if (!_running.TryGetValue(jobId, out var running))
+        {
+            return false;
+        }
+
+        running.Stop.TrySetResult(reason);
+        await running.Finished.Task.WaitAsync(cancellationToken);
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await FillAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.DispatcherLoopFailed(_logger, exception);
+            }
+
+            using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            tick.CancelAfter(_options.QueuePollInterval);
+            try
+            {
+                await _wake.Reader.ReadAsync(tick.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The safety-net tick: look at the queue anyway.
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        var stopping = _running.Keys.Select(id => TryStopAsync(id, StopReason.Shutdown, cancellationToken));
+        await Task.WhenAll(stopping);
+    }
+
+    /// <summary>Starts queued jobs while there is room, oldest first, skipping services at their own limit.</summary>
+    private async Task FillAsync(CancellationToken cancellationToken)
+    {
+        while (_running.Count < _options.MaxConcurrentJobs)
+        {
+            var queued = await _store.ListQueuedAsync(Math.Max(64, _options.MaxConcurrentJobs * 4), cancellationToken);
+            var started = 0;
+            foreach (var candidate in queued)
+            {
+                if (_running.Count >= _options.MaxConcurrentJobs)
+                {
+                    return;
+                }
+
+                if (await TryClaimAsync(candidate, cancellationToken))
+                {
+                    started++;
+                }
+            }
+
+            if (started == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> TryClaimAsync(QueuedJob candidate, CancellationToken cancellationToken)
+    {
+        var service = _catalog.Find(candidate.Service);
+        if (service is null || !_executors.ContainsKey(service.Executor))
+        {
+            var error = new ErrorSummary(ErrorType.Fatal, $"The service '{candidate.Service}' is no longer offered by this server.", false);
+            if (await _store.TrySetPhaseAsync(candidate.Id, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow()) { Error = error }, cancellationToken))
+            {
+                _waiter.Notify(candidate.Id);
+            }
+
+            return false;
+        }
+
+        if (service.Limits.Concurrent is { } limit && _running.Values.Count(r => r.Service == service.Name) >= limit)
+        {
+            return false;
+        }
+
+        // Registered before the claim, so an abort arriving between the claim and the start finds it.
+        var running = new RunningJob(service.Name);
+        if (!_running.TryAdd(candidate.Id, running))
+        {
+            return false;
+        }
+
+        if (!await _store.TrySetPhaseAsync(candidate.Id, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.EXECUTING, _time.GetUtcNow()), cancellationToken))
+        {
+            _running.TryRemove(candidate.Id, out _);
+            running.Finished.TrySetResult();
+            return false;
+        }
+
+        _waiter.Notify(candidate.Id);
+        Log.PhaseChanged(_logger, candidate.Id, service.Name, ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING);
+        _ = Task.Run(() => RunAsync(candidate.Id, service, running), CancellationToken.None);
+        return true;
+    }
+
+    private async Task RunAsync(string jobId, ServiceDefinition service, RunningJob running)
+    {
+        try
+        {
+            var job = await _store.GetAsync(jobId, CancellationToken.None);
+            if (job is null)
+            {
+                return;
+            }
+
+            var workspace = new JobWorkspace(_options.JobsDirectory, jobId);
+            var ending = await ExecuteAsync(job, service, workspace, running);
+            var change = JobOutcomes.For(ending, job, service, workspace, _time.GetUtcNow());
+            if (await _store.TrySetPhaseAsync(jobId, ExecutionPhase.EXECUTING, change, CancellationToken.None))
+            {
+                Log.PhaseChanged(_logger, jobId, service.Name, ExecutionPhase.EXECUTING, change.Next);
+            }
+
+            _waiter.Notify(jobId);
+        }
+        catch (Exception exception)
+        {
+            Log.DispatchFailed(_logger, exception, jobId);
+            var error = new ErrorSummary(ErrorType.Transient, $"Meridian could not run the job: {exception.Message}", false);
+            if (await _store.TrySetPhaseAsync(jobId, ExecutionPhase.EXECUTING, new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow()) { Error = error }, CancellationToken.None))
+            {
+                _waiter.Notify(jobId);
+            }
+        }
+        finally
+        {
+            _running.TryRemove(jobId, out _);
+            running.Finished.TrySetResult();
+            Wake();
+        }
+    }
+
+    private async Task<ExecutionEnding> ExecuteAsync(Job job, ServiceDefinition service, JobWorkspace workspace, RunningJob running)
+    {
+        Directory.CreateDirectory(workspace.Work);
+        if (running.Stop.Task.IsCompleted)
+        {
+            return new ExecutionEnding(new ExecutionStatus(ExecutionState.Cancelled), running.Stop.Task.Result, null);
+        }
+
+        var executor = _executors[service.Executor];
+        var limit = job.ExecutionDuration > 0 ? TimeSpan.FromSeconds(job.ExecutionDuration) : (TimeSpan?)null;
+        var request = new ExecutionRequest(
+            job.Id, CommandRenderer.Render(service, job, workspace), workspace.Work, workspace.Stdout, workspace.Stderr,
+            new Dictionary<string, string> { ["MERIDIAN_JOB_ID"] = job.Id, ["MERIDIAN_WORK_DIR"] = workspace.Work }, limit);
+        string handle;
+        try
+        {
+            handle = await executor.StartAsync(request, CancellationToken.None);
+        }
+        catch (ExecutionStartException exception)
+        {
+            return new ExecutionEnding(new ExecutionStatus(ExecutionState.Failed), null, exception.Message);
+        }
+
+        await _store.TrySetExecutorHandleAsync(job.Id, handle, CancellationToken.None);
+        using var deadline = new CancellationTokenSource();
+        var exited = executor.WaitForExitAsync(handle, CancellationToken.None);
+        var timeout = limit is { } duration ? Task.Delay(duration, _time, deadline.Token) : Task.Delay(Timeout.Infinite, deadline.Token);
+        var first = await Task.WhenAny(exited, running.Stop.Task, timeout);
+        await deadline.CancelAsync();
+        StopReason? stop = null;
+        if (first != exited)
+        {
+            stop = first == timeout ? StopReason.Timeout : running.Stop.Task.Result;
+            await executor.CancelAsync(handle, CancellationToken.None);
+        }
+
+        return new ExecutionEnding(await exited, stop, null);
+    }
+
+    /// <summary>
+    /// After a restart: a local job that was EXECUTING lost its server mid-run. Its leftover process (if
+    /// any) is killed and the job ends in ERROR, saying so; nothing is left EXECUTING for ever.
+    /// </summary>
+    private async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        foreach (var job in await _store.ListInPhaseAsync(ExecutionPhase.EXECUTING, cancellationToken))
+        {
+            if (_running.ContainsKey(job.Id))
+            {
+                continue;
+            }
+
+            var service = _catalog.Find(job.Service);
+            if (job.ExecutorHandle is { } handle && service is not null && _executors.TryGetValue(service.Executor, out var executor))
+            {
+                await executor.CancelAsync(handle, cancellationToken);
+            }
+
+            var workspace = new JobWorkspace(_options.JobsDirectory, job.Id);
+            var change = new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow())
+            {
+                Error = new ErrorSummary(ErrorType.Transient,
+                    "The server stopped while this job was executing, so it did not finish. Submit it again.", false),
+                Results = service is null ? [] : ResultCollector.Collect(service, workspace),
+            };
+            if (await _store.TrySetPhaseAsync(job.Id, ExecutionPhase.EXECUTING, change, cancellationToken))
+            {
+                Log.Orphaned(_logger, job.Id);
+                _waiter.Notify(job.Id);
+            }
+        }
+    }
+
+    private sealed class RunningJob(string service)
+    {
+        public string Service { get; } = service;
+        public TaskCompletionSource<StopReason> Stop { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+/// <summary>Why the dispatcher stopped an execution before it ended by itself.</summary>
+public enum StopReason
+{
+    Abort,
+    Timeout,
+    Shutdown,
+}
+
+/// <summary>How an execution ended: the executor's status, why it was stopped (if it was), or why it never started.</summary>
+public sealed record ExecutionEnding(ExecutionStatus Status, StopReason? Stop, string? StartError);

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: MIT
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Meridian.Engine.Execution;
+
+/// <summary>
+/// Runs jobs as process trees on this machine. The argv goes to the kernel as is (no shell); stdout and
+/// stderr are streamed to the job's files; cancelling kills the whole tree.
+/// </summary>
+/// <remarks>
+/// The handle is "pid:starttime" (the start time the kernel gives in /proc/pid/stat), so that after a
+/// restart the same process can be recognised, and a recycled pid is never mistaken for it.
+/// </remarks>
+public sealed class LocalProcessExecutor : IJobExecutor
+{
+    public const string ExecutorName = "local";
+    private readonly ConcurrentDictionary<string, LocalExecution> _executions = new(StringComparer.Ordinal);
+
+    public string Name => ExecutorName;
+
+    public Task<string> StartAsync(ExecutionRequest request, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo
+        {
+            FileName = request.Arguments[0],
+            WorkingDirectory = request.WorkingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in request.Arguments.Skip(1))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // The server's own settings (connection strings with passwords, keys) are not the job's business.
+        foreach (var name in info.Environment.Keys.Where(IsServerSetting).ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in request.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        var stdout = new FileStream(request.StdoutPath, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
+        var stderr = new FileStream(request.StderrPath, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new InvalidOperationException("the process did not start");
+        }
+        catch (Win32Exception exception)
+        {
+            stdout.Dispose();
+            stderr.Dispose();
+            throw new ExecutionStartException($"could not start '{request.Arguments[0]}': {exception.Message}", exception);
+        }
+
+        process.StandardInput.Close();
+        var handle = string.Create(CultureInfo.InvariantCulture, $"{process.Id}:{ProcessStartTime(process.Id)}");
+        var execution = new LocalExecution(process, stdout, stderr);
+        _executions[handle] = execution;
+        return Task.FromResult(handle);
+    }
+
+    public async Task<ExecutionStatus> WaitForExitAsync(string handle, CancellationToken cancellationToken)
+    {
+        if (!_executions.TryGetValue(handle, out var execution))
+        {
+            return new ExecutionStatus(ExecutionState.Lost, Message: "this server did not start that process");
+        }
+
+        var status = await execution.Completion.WaitAsync(cancellationToken);
+        _executions.TryRemove(handle, out _);
+        return status;
+    }
+
+    public Task<ExecutionStatus> GetStatusAsync(string handle, CancellationToken cancellationToken)
+    {
+        if (_executions.TryGetValue(handle, out var execution))
+        {
+            return Task.FromResult(execution.Completion.IsCompleted ? execution.Completion.Result : new ExecutionStatus(ExecutionState.Running));
+        }
+
+        return Task.FromResult(FindOrphan(handle) is null
+            ? new ExecutionStatus(ExecutionState.Lost, Message: "no such process")
+            : new ExecutionStatus(ExecutionState.Lost, Message: "the process outlived the server that started it"));
+    }
+
+    public Task CancelAsync(string handle, CancellationToken cancellationToken)
+    {
+        if (_executions.TryGetValue(handle, out var execution))
+        {
+            execution.Kill();
+        }
+        else
+        {
+            // A process left behind by a server that died: kill it only if it is still the same process.
+            using var orphan = FindOrphan(handle);
+            try
+            {
+                orphan?.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended meanwhile.
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Process? FindOrphan(string handle)
+    {
+        var parts = handle.Split(':');
+        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var pid))
+        {
+            return null;
+        }
+
+        try
+        {
+            var process = Process.GetProcessById(pid);
+            if (ProcessStartTime(pid) == parts[1])
+            {
+                return process;
+            }
+
+            process.Dispose();
+        }
+        catch (ArgumentException)
+        {
+            // No such process.
+        }
+
+        return null;
+    }
+
+    private static string ProcessStartTime(int pid)
+    {
+        try
+        {
+            // Field 22 of /proc/pid/stat; the command name (field 2) may hold spaces, so count after its ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[19];
+        }
+        catch (IOException)
+        {
+            return "0";
+        }
+    }
+
+    private static bool IsServerSetting(string name) =>
+        name.StartsWith("Meridian__", StringComparison.OrdinalIgnoreCase) || name.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("PGPASSWORD", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>One running process: its output is copied to the job's files until both streams close.</summary>
+    private sealed class LocalExecution
+    {
+        private static readonly TimeSpan OutputDrainTimeout = TimeSpan.FromSeconds(5);
+        private readonly Process _process;
+        private volatile bool _killed;
+
+        public LocalExecution(Process process, FileStream stdout, FileStream stderr)
+        {
+            _process = process;
+            Completion = RunAsync(stdout, stderr);
+        }
+
+        public Task<ExecutionStatus> Completion { get; }
+
+        public void Kill()
+        {
+            _killed = true;
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+        }
+
+        private async Task<ExecutionStatus> RunAsync(FileStream stdout, FileStream stderr)
+        {
+            await using (stdout)
+            await using (stderr)
+            {
+                var copyOut = _process.StandardOutput.BaseStream.CopyToAsync(stdout);
+                var copyErr = _process.StandardError.BaseStream.CopyToAsync(stderr);
+                await _process.WaitForExitAsync();
+                // A daemonised grandchild may keep the pipes open long after the job's process exits:
+                // give the output a moment to drain, then stop waiting for it.
+                var drained = Task.WhenAll(copyOut, copyErr);
+                if (await Task.WhenAny(drained, Task.Delay(OutputDrainTimeout)) != drained)
+                {
+                    _process.StandardOutput.BaseStream.Dispose();
+                    _process.StandardError.BaseStream.Dispose();
+                    await drained.ContinueWith(static _ => { }, TaskScheduler.Default);
+                }
+            }
+
+            var exitCode = _process.ExitCode;
+            _process.Dispose();
+            return _killed ? new ExecutionStatus(ExecutionState.Cancelled, exitCode)
+                : exitCode == 0 ? new ExecutionStatus(ExecutionState.Succeeded, 0)
+                : new ExecutionStatus(ExecutionState.Failed, exitCode);
+        }
+    }
+}
+
+/// <summary>The executor could not start the program at all (not found, not executable): a fatal job error.</summary>
+public sealed class ExecutionStartException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+using Meridian.Engine.Descriptions;
+using Meridian.Engine.Jobs;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace Meridian.Engine.Execution;
+
+/// <summary>
+/// Finds a finished job's result files: each declared path or glob under the working directory (never
+/// outside it, links included), then stdout and stderr.
+/// </summary>
+public static class ResultCollector
+{
+    public static IReadOnlyList<JobResult> Collect(ServiceDefinition service, JobWorkspace workspace)
+    {
+        var results = new List<JobResult>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var declared in service.Results)
+        {
+            if (declared.Path is { } path)
+            {
+                Add(results, ids, workspace, declared.Name, Path.Combine(JobWorkspace.WorkFolder, path), declared.MimeType);
+                continue;
+            }
+
+            if (!Directory.Exists(workspace.Work))
+            {
+                continue;
+            }
+
+            var matcher = new Matcher(StringComparison.Ordinal);
+            matcher.AddInclude(declared.Glob!);
+            foreach (var match in matcher.GetResultsInFullPath(workspace.Work).Order(StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(workspace.Work, match);
+                Add(results, ids, workspace, $"{declared.Name}/{relative}", Path.Combine(JobWorkspace.WorkFolder, relative), declared.MimeType);
+            }
+        }
+
+        Add(results, ids, workspace, "stdout", JobWorkspace.StdoutFile, "text/plain");
+        Add(results, ids, workspace, "stderr", JobWorkspace.StderrFile, "text/plain");
+        return results;
+    }
+
+    private static void Add(List<JobResult> results, HashSet<string> ids, JobWorkspace workspace, string id, string relativePath, string mimeType)
+    {
+        var full = workspace.Resolve(relativePath);
+        if (full is null || !File.Exists(full) || !ids.Add(id))
+        {
+            return;
+        }
+
+        results.Add(new JobResult(id, relativePath, mimeType, new FileInfo(full).Length));
+    }
+}

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: MIT
+using Meridian.Engine.Descriptions;
+using Meridian.Engine.Execution;
+using Meridian.Engine.Jobs;
+using Meridian.Engine.Storage;
+using Meridian.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Meridian.Engine.Lifecycle;
+
+/// <summary>
+/// The endpoints' one entry point: create, read, list, update, run, abort, destroy and wait. It applies the
+/// service's limits and UWS's rules of what may happen in which phase, and wakes waiters and the dispatcher.
+/// </summary>
+public sealed class JobManager(
+    IJobStore store, ServiceCatalog catalog, JobDispatcher dispatcher, PhaseWaiter waiter,
+    IOptions<MeridianOptions> options, TimeProvider time, ILogger<JobManager> logger)
+{
+    private const int RaceRetries = 5;
+    private readonly MeridianOptions _options = options.Value;
+
+    public ServiceCatalog Catalog => catalog;
+
+    public JobWorkspace Workspace(string jobId) => new(_options.JobsDirectory, jobId);
+
+    /// <summary>The job, when it belongs to this service and this owner; null otherwise (so ids cannot be probed).</summary>
+    public async Task<Job?> GetAsync(ServiceDefinition service, string jobId, string? ownerId, CancellationToken cancellationToken)
+    {
+        if (!JobId.IsWellFormed(jobId))
+        {
+            return null;
+        }
+
+        var job = await store.GetAsync(jobId, cancellationToken);
+        return job is not null && job.Service == service.Name && job.OwnerId == ownerId ? job : null;
+    }
+
+    public Task<IReadOnlyList<JobListEntry>> ListAsync(JobListFilter filter, CancellationToken cancellationToken) =>
+        store.ListAsync(filter, cancellationToken);
+
+    /// <summary>Creates a job from a valid binding: uploads are saved in its folder before the job exists, so nothing is half-created.</summary>
+    public async Task<Job> CreateAsync(ServiceDefinition service, BoundRequest request, string? ownerId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var id = JobId.New();
+        var workspace = Workspace(id);
+        var run = request.Control.Phase == "RUN";
+        try
+        {
+            var parameters = request.Parameters.ToList();
+            foreach (var upload in request.Uploads)
+            {
+                parameters.Add(await SaveUploadAsync(workspace, upload, cancellationToken));
+            }
+
+            var job = new Job
+            {
+                Id = id,
+                Service = service.Name,
+                OwnerId = ownerId,
+                RunId = request.Control.RunId,
+                Phase = run ? ExecutionPhase.QUEUED : ExecutionPhase.PENDING,
+                CreationTime = now,
+                QueuedTime = run ? now : null,
+                ExecutionDuration = service.Limits.ClampExecutionDuration(request.Control.ExecutionDuration ?? service.Limits.DefaultExecutionDuration),
+                Destruction = ClampDestruction(service, now, request.Control.Destruction ?? now + service.Limits.DefaultDestruction),
+                Parameters = InDeclaredOrder(service, parameters),
+            };
+            await store.CreateAsync(job, cancellationToken);
+            Log.Created(logger, id, service.Name);
+            if (run)
+            {
+                dispatcher.Wake();
+            }
+
+            return job;
+        }
+        catch
+        {
+            workspace.Delete();
+            throw;
+        }
+    }
+
+    /// <summary>Changes parameters of a PENDING job; uploads replace the previous file of the same parameter.</summary>
+    public async Task<Refusal?> UpdateParametersAsync(ServiceDefinition service, Job job, BoundRequest request, CancellationToken cancellationToken)
+    {
+        if (job.Phase != ExecutionPhase.PENDING)
+        {
+            return NotPending(job, "its parameters");
+        }
+
+        var workspace = Workspace(job.Id);
+        var changed = job.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (var parameter in request.Parameters)
+        {
+            changed[parameter.Name] = parameter;
+        }
+
+        foreach (var upload in request.Uploads)
+        {
+            changed[upload.Name] = await SaveUploadAsync(workspace, upload, cancellationToken);
+        }
+
+        if (!await store.TryUpdateParametersAsync(job.Id, InDeclaredOrder(service, changed.Values), cancellationToken))
+        {
+            return NotPending(await store.GetAsync(job.Id, cancellationToken) ?? job, "its parameters");
+        }
+
+        waiter.Notify(job.Id);
+        return null;
+    }
+
+    /// <summary>PHASE=RUN: PENDING (or HELD) becomes QUEUED; a job already queued or executing is left as it is.</summary>
+    public async Task<Refusal?> RunAsync(Job job, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < RaceRetries; attempt++)
+        {
+            switch (job.Phase)
+            {
+                case ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING:
+                    return null;
+                case ExecutionPhase.PENDING or ExecutionPhase.HELD:
+                    if (await store.TrySetPhaseAsync(job.Id, job.Phase, new PhaseChange(ExecutionPhase.QUEUED, time.GetUtcNow()), cancellationToken))
+                    {
+                        Log.PhaseChanged(logger, job.Id, job.Service, job.Phase, ExecutionPhase.QUEUED);
+                        waiter.Notify(job.Id);
+                        dispatcher.Wake();
+                        return null;
+                    }
+
+                    break;
+                default:
+                    return new Refusal($"The job is {job.Phase.ToWire()}: a finished job cannot run again; create a new job.");
+            }
+
+            if (await store.GetAsync(job.Id, cancellationToken) is not { } again)
+            {
+                return new Refusal("The job was destroyed meanwhile.");
+            }
+
+            job = again;
+        }
+
+        return new Refusal("The job kept changing; try again.");
+    }
+
+    /// <summary>PHASE=ABORT: a PENDING or QUEUED job is aborted at once; an EXECUTING one is stopped (its process tree killed) first.</summary>
+    public async Task<Refusal?> AbortAsync(Job job, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < RaceRetries; attempt++)
+        {
+            if (!PhaseTransitions.IsAllowed(job.Phase, ExecutionPhase.ABORTED))
+            {
+                return new Refusal($"The job is {job.Phase.ToWire()}: only a PENDING, QUEUED or EXECUTING job can be aborted.");
+            }
+
+            if (job.Phase == ExecutionPhase.EXECUTING && await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken))
+            {
+                return null;
+            }
+
+            if (await store.TrySetPhaseAsync(job.Id, job.Phase, new PhaseChange(ExecutionPhase.ABORTED, time.GetUtcNow()), cancellationToken))
+            {
+                Log.PhaseChanged(logger, job.Id, job.Service, job.Phase, ExecutionPhase.ABORTED);
+                waiter.Notify(job.Id);
+                return null;
+            }
+
+            if (await store.GetAsync(job.Id, cancellationToken) is not { } again)
+            {
+                return new Refusal("The job was destroyed meanwhile.");
+            }
+
+            job = again;
+        }
+
+        return new Refusal("The job kept changing; try again.");
+    }
+
+    /// <summary>Destroys a job: stops it if it executes here, deletes its files, then forgets it.</summary>
+    public async Task<bool> DestroyAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = await store.GetAsync(jobId, cancellationToken);
+        if (job is null)
+        {
+            return false;
+        }
+
+        if (job.Phase == ExecutionPhase.EXECUTING)
+        {
+            await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken);
+        }
+
+        // Files first: if the server dies in between, the job is still listed and destroyed again later.
+        Workspace(jobId).Delete();
+        var deleted = await store.DeleteAsync(jobId, cancellationToken);
+        waiter.Notify(jobId);
+        if (deleted)
+        {
+            Log.Destroyed(logger, jobId, job.Service);
+        }
+
+        return deleted;
+    }
+
+    public async Task<Refusal?> SetExecutionDurationAsync(ServiceDefinition service, Job job, int seconds, CancellationToken cancellationToken)
+    {
+        if (job.Phase != ExecutionPhase.PENDING
+            || !await store.TrySetExecutionDurationAsync(job.Id, service.Limits.ClampExecutionDuration(seconds), cancellationToken))
+        {
+            return NotPending(await store.GetAsync(job.Id, cancellationToken) ?? job, "its execution duration");
+        }
+
+        waiter.Notify(job.Id);
+        return null;
+    }
+
+    /// <summary>Sets the destruction instant, no later than the service's maximum after creation.</summary>
+    public async Task SetDestructionAsync(ServiceDefinition service, Job job, DateTimeOffset destruction, CancellationToken cancellationToken)
+    {
+        if (await store.TrySetDestructionAsync(job.Id, ClampDestruction(service, job.CreationTime, destruction), cancellationToken))
+        {
+            waiter.Notify(job.Id);
+        }
+    }
+
+    /// <summary>
+    /// WAIT: blocks while the job is active (and in <paramref name="phase"/>, when given) until it changes or
+    /// the time runs out; WAIT=-1 and values over the cap wait the configured maximum.
+    /// </summary>
+    public async Task<Job?> WaitAsync(Job job, int seconds, ExecutionPhase? phase, CancellationToken cancellationToken)
+    {
+        if (seconds == 0 || !job.Phase.IsActive() || (phase is { } expected && job.Phase != expected))
+        {
+            return job;
+        }
+
+        var limit = seconds < 0 || seconds > _options.MaxWaitSeconds ? _options.MaxWaitSeconds : seconds;
+        var changed = waiter.NextChange(job.Id);
+        var current = await store.GetAsync(job.Id, cancellationToken);
+        if (current is null || current.Phase != job.Phase)
+        {
+            return current;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(TimeSpan.FromSeconds(limit), time, timeout.Token);
+        await Task.WhenAny(changed, delay);
+        await timeout.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        return await store.GetAsync(job.Id, cancellationToken);
+    }
+
+    private static DateTimeOffset ClampDestruction(ServiceDefinition service, DateTimeOffset creation, DateTimeOffset requested)
+    {
+        var latest = creation + service.Limits.MaxDestruction;
+        return requested > latest ? latest : requested;
+    }
+
+    private static Refusal NotPending(Job job, string what) =>
+        new($"The job is {job.Phase.ToWire()}: {what} can change only while it is PENDING.");
+
+    private static List<JobParameter> InDeclaredOrder(ServiceDefinition service, IEnumerable<JobParameter> parameters) =>
+        parameters.OrderBy(p => service.Parameters.ToList().FindIndex(d => d.Name == p.Name)).ToList();
+
+    private static async Task<JobParameter> SaveUploadAsync(JobWorkspace workspace, FormUpload upload, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(workspace.Inputs);
+        // The stored name comes from the parameter, never from the client: only a plain extension is kept.
+        var relative = Path.Combine(JobWorkspace.InputsFolder, upload.Name + UploadNames.SafeExtension(upload.FileName));
+        var path = workspace.Resolve(relative) ?? throw new InvalidOperationException("upload path escapes the job folder");
+        long size;
+        await using (var source = upload.OpenReadStream())
+        await using (var target = File.Create(path))
+        {
+            await source.CopyToAsync(target, cancellationToken);
+            size = target.Length;
+        }
+
+        return new JobParameter(upload.Name, [relative], new UploadedInput(relative, UploadNames.DisplayName(upload.FileName), size, upload.ContentType));
+    }
+}
+
+/// <summary>Why a request cannot be carried out in the job's current state (answered with 403 and this reason).</summary>
+public sealed record Refusal(string Reason);

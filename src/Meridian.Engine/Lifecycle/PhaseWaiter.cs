@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+using System.Collections.Concurrent;
+
+namespace Meridian.Engine.Lifecycle;
+
+/// <summary>
+/// Wakes requests blocked in WAIT the moment their job changes, instead of on a polling tick. Writers call
+/// Notify after every successful write of a job; a waiter takes its ticket before it reads the job, so a
+/// change between the read and the wait is never missed.
+/// </summary>
+public sealed class PhaseWaiter
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+
+    /// <summary>A task that completes at the next change of the job.</summary>
+    public Task NextChange(string jobId) =>
+        _waiters.GetOrAdd(jobId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void Notify(string jobId)
+    {
+        if (_waiters.TryRemove(jobId, out var waiter))
+        {
+            waiter.TrySetResult();
+        }
+    }
+}

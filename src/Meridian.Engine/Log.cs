@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+using Meridian.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Meridian.Engine;
+
+/// <summary>Every log line the engine writes, as templates (never interpolated strings).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Job {JobId} of {Service} moved {From} to {To}")]
+    public static partial void PhaseChanged(ILogger logger, string jobId, string service, ExecutionPhase from, ExecutionPhase to);
+
+    [LoggerMessage(2, LogLevel.Warning, "Job {JobId} was EXECUTING when the server stopped; it ends in ERROR")]
+    public static partial void Orphaned(ILogger logger, string jobId);
+
+    [LoggerMessage(3, LogLevel.Error, "Job {JobId} failed inside the dispatcher")]
+    public static partial void DispatchFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(4, LogLevel.Information, "Destroyed job {JobId} of {Service}")]
+    public static partial void Destroyed(ILogger logger, string jobId, string service);
+
+    [LoggerMessage(5, LogLevel.Error, "The destruction sweep failed; it will be tried again")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Error, "The dispatcher loop failed; it will be tried again")]
+    public static partial void DispatcherLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Information, "Created job {JobId} of {Service}")]
+    public static partial void Created(ILogger logger, string jobId, string service);
+}

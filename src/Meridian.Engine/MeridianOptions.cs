@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+using System.ComponentModel.DataAnnotations;
+
+namespace Meridian.Engine;
+
+/// <summary>Server-wide settings, bound from the "Meridian" configuration section (Meridian__X in the environment).</summary>
+public sealed class MeridianOptions
+{
+    public const string Section = "Meridian";
+
+    /// <summary>Where jobs' files and the SQLite database live. Relative paths are relative to the working directory.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The folder of service definitions (*.yaml), one file per wrapped code.</summary>
+    [Required]
+    public string ServicesDirectory { get; set; } = "services";
+
+    /// <summary>How many jobs may execute at once on this server, all services together; more wait QUEUED.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentJobs { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>The longest a WAIT request blocks, in seconds (WAIT=-1 and larger values are capped to it).</summary>
+    [Range(1, 3600)]
+    public int MaxWaitSeconds { get; set; } = 120;
+
+    /// <summary>How often expired jobs are looked for and destroyed.</summary>
+    public TimeSpan DestructionSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the dispatcher looks at the queue when nothing woke it (a safety net; new jobs wake it at once).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The largest request body accepted (uploads included), in bytes.</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxRequestBytes { get; set; } = 100L * 1024 * 1024;
+
+    public string JobsDirectory => Path.Combine(Path.GetFullPath(DataDirectory), "jobs");
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+using Meridian.Engine.Jobs;
+using Meridian.Protocol;
+
+namespace Meridian.Engine.Storage;
+
+/// <summary>
+/// Where jobs live. Every write that depends on a job's phase is a compare-and-set: it names the phase it
+/// expects and returns false, changing nothing, when the stored phase differs (another request, another
+/// node or the dispatcher got there first). The caller decides what to do next.
+/// </summary>
+/// <remarks>
+/// Implementations: InMemoryJobStore (unit tests only), SqliteJobStore (the embedded default).
+/// Each passes the JobStoreCompliance suite in tests/Meridian.Compliance.
+/// </remarks>
+public interface IJobStore
+{
+    /// <summary>Stores a new job. The id is fresh (128 random bits), so a clash is a bug, not a race.</summary>
+    Task CreateAsync(Job job, CancellationToken cancellationToken);
+
+    Task<Job?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The job list of one service, newest first, filtered as the UWS filters say.</summary>
+    Task<IReadOnlyList<JobListEntry>> ListAsync(JobListFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the job from <paramref name="expected"/> to <paramref name="change"/>.Next when it is still in
+    /// <paramref name="expected"/>. Entering QUEUED sets the queued time, EXECUTING the start time, a final
+    /// phase the end time; results, error and executor handle are written when given.
+    /// </summary>
+    Task<bool> TrySetPhaseAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the parameters while the job is PENDING; false otherwise.</summary>
+    Task<bool> TryUpdateParametersAsync(string id, IReadOnlyList<JobParameter> parameters, CancellationToken cancellationToken);
+
+    /// <summary>Sets the execution duration while the job is PENDING; false otherwise.</summary>
+    Task<bool> TrySetExecutionDurationAsync(string id, int seconds, CancellationToken cancellationToken);
+
+    /// <summary>Sets the destruction instant while the job exists.</summary>
+    Task<bool> TrySetDestructionAsync(string id, DateTimeOffset destruction, CancellationToken cancellationToken);
+
+    /// <summary>Records the executor's handle of a job that is EXECUTING; false otherwise.</summary>
+    Task<bool> TrySetExecutorHandleAsync(string id, string handle, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the job; false when it was already gone.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Ids of jobs whose destruction instant is at or before <paramref name="now"/>, oldest first.</summary>
+    Task<IReadOnlyList<string>> ListExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>QUEUED jobs in the order they were queued: first in, first out.</summary>
+    Task<IReadOnlyList<QueuedJob>> ListQueuedAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every job in the given phase (used after a restart to settle EXECUTING jobs).</summary>
+    Task<IReadOnlyList<Job>> ListInPhaseAsync(ExecutionPhase phase, CancellationToken cancellationToken);
+}

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+using Meridian.Engine.Jobs;
+using Meridian.Protocol;
+
+namespace Meridian.Engine.Storage;
+
+/// <summary>A store in a dictionary, for unit tests only: nothing survives the process.</summary>
+public sealed class InMemoryJobStore : IJobStore
+{
+    private readonly Dictionary<string, Job> _jobs = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public Task CreateAsync(Job job, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_jobs.TryAdd(job.Id, job))
+            {
+                throw new InvalidOperationException($"Job {job.Id} already exists.");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<Job?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_jobs.GetValueOrDefault(id));
+        }
+    }
+
+    public Task<IReadOnlyList<JobListEntry>> ListAsync(JobListFilter filter, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IEnumerable<Job> query = _jobs.Values.Where(job => job.Service == filter.Service);
+            if (!filter.AnyOwner)
+            {
+                query = query.Where(job => job.OwnerId == filter.OwnerId);
+            }
+
+            query = filter.Phases is { Count: > 0 } phases
+                ? query.Where(job => phases.Contains(job.Phase))
+                : query.Where(job => job.Phase != ExecutionPhase.ARCHIVED);
+            if (filter.After is { } after)
+            {
+                query = query.Where(job => job.CreationTime > after);
+            }
+
+            query = query.OrderByDescending(job => job.CreationTime).ThenByDescending(job => job.Id, StringComparer.Ordinal);
+            if (filter.Last is { } last)
+            {
+                query = query.Take(last);
+            }
+
+            IReadOnlyList<JobListEntry> list = query
+                .Select(job => new JobListEntry(job.Id, job.Service, job.Phase, job.RunId, job.OwnerId, job.CreationTime))
+                .ToList();
+            return Task.FromResult(list);
+        }
+    }
+
+    public Task<bool> TrySetPhaseAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken) =>
+        Update(id, job => job.Phase == expected, job => StoreSemantics.Apply(job, change));
+
+    public Task<bool> TryUpdateParametersAsync(string id, IReadOnlyList<JobParameter> parameters, CancellationToken cancellationToken) =>
+        Update(id, job => job.Phase == ExecutionPhase.PENDING, job => job with { Parameters = parameters });
+
+    public Task<bool> TrySetExecutionDurationAsync(string id, int seconds, CancellationToken cancellationToken) =>
+        Update(id, job => job.Phase == ExecutionPhase.PENDING, job => job with { ExecutionDuration = seconds });
+
+    public Task<bool> TrySetDestructionAsync(string id, DateTimeOffset destruction, CancellationToken cancellationToken) =>
+        Update(id, _ => true, job => job with { Destruction = destruction });
+
+    public Task<bool> TrySetExecutorHandleAsync(string id, string handle, CancellationToken cancellationToken) =>
+        Update(id, job => job.Phase == ExecutionPhase.EXECUTING, job => job with { ExecutorHandle = handle });
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_jobs.Remove(id));
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<string> ids = _jobs.Values
+                .Where(job => job.Destruction <= now)
+                .OrderBy(job => job.Destruction)
+                .Take(limit)
+                .Select(job => job.Id)
+                .ToList();
+            return Task.FromResult(ids);
+        }
+    }
+
+    public Task<IReadOnlyList<QueuedJob>> ListQueuedAsync(int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<QueuedJob> queued = _jobs.Values
+                .Where(job => job.Phase == ExecutionPhase.QUEUED)
+                .OrderBy(job => job.QueuedTime).ThenBy(job => job.Id, StringComparer.Ordinal)
+                .Take(limit)
+                .Select(job => new QueuedJob(job.Id, job.Service))
+                .ToList();
+            return Task.FromResult(queued);
+        }
+    }
+
+    public Task<IReadOnlyList<Job>> ListInPhaseAsync(ExecutionPhase phase, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Job> jobs = _jobs.Values.Where(job => job.Phase == phase).ToList();
+            return Task.FromResult(jobs);
+        }
+    }
+
+    private Task<bool> Update(string id, Func<Job, bool> precondition, Func<Job, Job> change)
+    {
+        lock (_gate)
+        {
+            if (!_jobs.TryGetValue(id, out var job) || !precondition(job))
+            {
+                return Task.FromResult(false);
+            }
+
+            _jobs[id] = change(job);
+            return Task.FromResult(true);
+        }
+    }
+}
