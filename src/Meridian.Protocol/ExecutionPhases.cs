@@ -17,6 +17,10 @@ public static class ExecutionPhases
         return index >= 0;
     }
 
+    /// <summary>Parses a phase name that must be valid (read back from a store); anything else is corruption.</summary>
+    public static ExecutionPhase Parse(string text) =>
+        TryParse(text, out var phase) ? phase : throw new FormatException($"'{text}' is not a UWS execution phase");
+
     /// <summary>PENDING, QUEUED and EXECUTING: the phases in which a WAIT may block (UWS §2.2.1.2).</summary>
     public static bool IsActive(this ExecutionPhase phase) =>
         phase is ExecutionPhase.PENDING or ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING;

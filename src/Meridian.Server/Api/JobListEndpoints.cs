@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+using System.Globalization;
+using Meridian.Engine.Descriptions;
+using Meridian.Engine.Jobs;
+using Meridian.Engine.Lifecycle;
+using Meridian.Protocol;
+using Meridian.Server.Auth;
+
+namespace Meridian.Server.Api;
+
+/// <summary>The job list of each service: /uws/{service}, read with PHASE, AFTER and LAST; POST creates a job.</summary>
+public static class JobListEndpoints
+{
+    public static IEndpointRouteBuilder MapJobLists(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/uws/{service}", ListJobsAsync);
+        app.MapPost("/uws/{service}", CreateJobAsync).DisableAntiforgery();
+        return app;
+    }
+
+    public static async Task<IResult> ListJobsAsync(string service, HttpContext context, JobManager manager)
+    {
+        var definition = JobLookup.Service(manager, service);
+        var filter = new JobListFilter(definition.Name)
+        {
+            AnyOwner = false,
+            OwnerId = OwnerResolver.OwnerOf(context),
+            Phases = ReadPhases(context.Request.Query["PHASE"]),
+            After = ReadAfter(context.Request.Query["AFTER"]),
+            Last = ReadLast(context.Request.Query["LAST"]),
+        };
+        var entries = await manager.ListAsync(filter, context.RequestAborted);
+        return UwsDocument.JobList(entries.Select(entry => JobDocuments.Reference(context.Request, entry)).ToList());
+    }
+
+    public static async Task<IResult> CreateJobAsync(string service, HttpContext context, JobManager manager)
+    {
+        var definition = JobLookup.Service(manager, service);
+        var (fields, files) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
+        var bound = ParameterBinder.BindCreation(definition, fields, files);
+        if (!bound.IsValid)
+        {
+            return PlainText.BadRequest(string.Join("; ", bound.Errors));
+        }
+
+        if (bound.Control.Phase == "ABORT" || bound.Control.Action is not null)
+        {
+            return PlainText.BadRequest("A job is created with PHASE=RUN or without PHASE; ABORT and ACTION apply to existing jobs.");
+        }
+
+        var job = await manager.CreateAsync(definition, bound, OwnerResolver.OwnerOf(context), context.RequestAborted);
+        return new SeeOther(JobDocuments.JobUrl(context.Request, definition.Name, job.Id));
+    }
+
+    private static HashSet<ExecutionPhase>? ReadPhases(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var phases = new HashSet<ExecutionPhase>();
+        foreach (var value in values)
+        {
+            if (!ExecutionPhases.TryParse(value, out var phase))
+            {
+                throw new RequestRejectedException(StatusCodes.Status400BadRequest,
+                    $"PHASE: '{value}' is not a UWS phase ({string.Join(", ", Enum.GetNames<ExecutionPhase>())}).");
+            }
+
+            phases.Add(phase);
+        }
+
+        return phases;
+    }
+
+    private static DateTimeOffset? ReadAfter(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        return values.Count == 1 && UwsTime.TryParse(values[0], out var after)
+            ? after
+            : throw new RequestRejectedException(StatusCodes.Status400BadRequest,
+                $"AFTER: '{values}' is not one ISO 8601 instant such as 2030-01-31T12:00:00Z.");
+    }
+
+    private static int? ReadLast(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        return values.Count == 1 && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var last) && last > 0
+            ? last
+            : throw new RequestRejectedException(StatusCodes.Status400BadRequest, $"LAST: '{values}' is not one integer greater than 0.");
+    }
+}

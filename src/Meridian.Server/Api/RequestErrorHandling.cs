@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Meridian.Server.Api;
+
+/// <summary>
+/// Turns what a client got wrong (a body too large, a malformed multipart body, a rejected request) into a
+/// 4xx with a one-line reason; only Meridian's own failures become 500, and those are logged.
+/// </summary>
+public sealed partial class RequestErrorHandling(RequestDelegate next, ILogger<RequestErrorHandling> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to answer.
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && Classify(exception) is { } refusal)
+        {
+            context.Response.Clear();
+            await PlainText.Status(refusal.Status, refusal.Reason).ExecuteAsync(context);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            LogFailure(logger, exception, context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            await PlainText.Status(StatusCodes.Status500InternalServerError, "Meridian failed to handle this request; the failure is in its log.").ExecuteAsync(context);
+        }
+    }
+
+    private static (int Status, string Reason)? Classify(Exception exception) => exception switch
+    {
+        RequestRejectedException rejected => (rejected.StatusCode, rejected.Message),
+        BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? "The request body is larger than this server accepts."
+            : $"Malformed request: {bad.Message}"),
+        InvalidDataException invalid when invalid.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
+            (StatusCodes.Status413PayloadTooLarge, $"The request exceeds a limit of this server: {invalid.Message}"),
+        InvalidDataException invalid => (StatusCodes.Status400BadRequest, $"Malformed form body: {invalid.Message}"),
+        IOException io when io.InnerException is BadHttpRequestException inner => (inner.StatusCode, $"Malformed request: {inner.Message}"),
+        _ => null,
+    };
+
+    [LoggerMessage(1, LogLevel.Error, "Request {Method} {Path} failed")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string method, PathString path);
+}

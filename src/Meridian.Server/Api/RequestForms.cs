@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+using Meridian.Engine.Descriptions;
+
+namespace Meridian.Server.Api;
+
+/// <summary>The fields and files of a UWS POST: form-encoded or multipart, as the standard says.</summary>
+public static class RequestForms
+{
+    public static async Task<(IReadOnlyList<FormField> Fields, IReadOnlyList<FormUpload> Files)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+            {
+                throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType,
+                    "Send parameters as application/x-www-form-urlencoded or multipart/form-data.");
+            }
+
+            return ([], []);
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var fields = form.SelectMany(pair => pair.Value.Select(value => new FormField(pair.Key, value ?? ""))).ToList();
+        // A browser sends an empty part for a file input left empty: that is "no file", not an empty file.
+        var files = form.Files.Where(file => file.Length > 0 || !string.IsNullOrEmpty(file.FileName))
+            .Select(file => new FormUpload(file.Name, file.FileName, file.Length, file.ContentType, file.OpenReadStream))
+            .ToList();
+        return (fields, files);
+    }
+}

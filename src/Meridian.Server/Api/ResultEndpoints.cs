@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+using Meridian.Engine.Lifecycle;
+
+namespace Meridian.Server.Api;
+
+/// <summary>A job's results list and each result file, served with its MIME type and range requests.</summary>
+public static class ResultEndpoints
+{
+    public static IEndpointRouteBuilder MapResults(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/uws/{service}/{jobId}/results", GetResultsAsync);
+        app.MapGet("/uws/{service}/{jobId}/results/{**resultId}", GetResultAsync);
+        return app;
+    }
+
+    public static async Task<IResult> GetResultsAsync(string service, string jobId, HttpContext context, JobManager manager)
+    {
+        var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+        return UwsDocument.Results(JobDocuments.Results(JobDocuments.JobUrl(context.Request, service, job.Id), job));
+    }
+
+    public static async Task<IResult> GetResultAsync(string service, string jobId, string resultId, HttpContext context, JobManager manager)
+    {
+        var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+        var result = job.Results.FirstOrDefault(r => r.Id == resultId)
+            ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"The job has no result '{resultId}'.");
+        var path = manager.Workspace(job.Id).Resolve(result.RelativePath);
+        if (path is null || !File.Exists(path))
+        {
+            return PlainText.NotFound($"The file of result '{resultId}' is no longer there.");
+        }
+
+        context.Response.Headers.CacheControl = "private, no-cache";
+        return Results.File(path, result.MimeType, enableRangeProcessing: true);
+    }
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+namespace Meridian.Server.Auth;
+
+/// <summary>
+/// Who is asking: the owner id recorded on the jobs a request creates and required of the jobs it reads.
+/// With no authentication configured every caller is anonymous (null), as UWS says for ownerId.
+/// </summary>
+public static class OwnerResolver
+{
+    public static string? OwnerOf(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : null;
+}
