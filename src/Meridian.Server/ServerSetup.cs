@@ -17,6 +17,8 @@ public static class ServerSetup
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Per-request framework logs would drown the jobs' own lines; Logging__LogLevel__Microsoft.AspNetCore restores them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddOptions<MeridianOptions>().BindConfiguration(MeridianOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMeridianEngine();
         var provider = builder.Configuration["Meridian:Store:Provider"] ?? "sqlite";
