@@ -33,7 +33,8 @@ public static class ResultCollector
             foreach (var match in matcher.GetResultsInFullPath(workspace.Work).Order(StringComparer.Ordinal))
             {
                 var relative = Path.GetRelativePath(workspace.Work, match);
-                Add(results, ids, workspace, $"{declared.Name}/{relative}", Path.Combine(JobWorkspace.WorkFolder, relative), declared.MimeType);
+                // Each matched file is a result of its own, named by its path in the working directory.
+                Add(results, ids, workspace, relative, Path.Combine(JobWorkspace.WorkFolder, relative), declared.MimeType);
             }
         }
 

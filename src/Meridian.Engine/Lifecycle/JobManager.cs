@@ -42,7 +42,10 @@ public sealed class JobManager(
     /// <summary>Creates a job from a valid binding: uploads are saved in its folder before the job exists, so nothing is half-created.</summary>
     public async Task<Job> CreateAsync(ServiceDefinition service, BoundRequest request, string? ownerId, CancellationToken cancellationToken)
     {
+        // Creation times are kept to the millisecond, as they are shown: a client passing a job's
+        // creationTime back as AFTER must not get that job again.
         var now = time.GetUtcNow();
+        now = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
         var id = JobId.New();
         var workspace = Workspace(id);
         var run = request.Control.Phase == "RUN";

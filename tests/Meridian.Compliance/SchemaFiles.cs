@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+
+namespace Meridian.Compliance;
+
+/// <summary>
+/// The vendored IVOA schemas in shared/schemas (a sibling of the repository), loaded without any network
+/// access: imports by ivoa.net URL are mapped to the local copies, anything else is refused.
+/// </summary>
+public static class SchemaFiles
+{
+    private static readonly Dictionary<string, string> LocalCopies = new(StringComparer.Ordinal)
+    {
+        ["http://www.ivoa.net/xml/Xlink/xlink.xsd"] = "xlink.xsd",
+        ["http://www.ivoa.net/xml/UWS/UWS-v1.1.xsd"] = "UWS-v1.1.xsd",
+    };
+
+    private static readonly Lazy<string> Folder = new(FindFolder);
+
+    /// <summary>The shared/schemas folder, found by walking up from the test binaries.</summary>
+    public static string Directory => Folder.Value;
+
+    /// <summary>A compiled schema set for UWS 1.1 (with the IVOA xlink schema it imports).</summary>
+    public static XmlSchemaSet Uws()
+    {
+        var resolver = new LocalOnlyResolver(Directory);
+        var set = new XmlSchemaSet { XmlResolver = resolver };
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = resolver };
+        using (var reader = XmlReader.Create(Path.Combine(Directory, "UWS-v1.1.xsd"), settings))
+        {
+            set.Add(null, reader);
+        }
+
+        set.Compile();
+        return set;
+    }
+
+    /// <summary>Every error and warning from validating the document against UWS 1.1; empty when it is valid.</summary>
+    public static IReadOnlyList<string> ValidateUws(XDocument document)
+    {
+        var problems = new List<string>();
+        document.Validate(Uws(), (_, e) => problems.Add($"{e.Severity}: {e.Message}"));
+        return problems;
+    }
+
+    /// <summary>Validates a serialized document (the bytes a server sends), reporting malformed XML as a problem too.</summary>
+    public static IReadOnlyList<string> ValidateUws(Stream document)
+    {
+        var problems = new List<string>();
+        var settings = new XmlReaderSettings
+        {
+            ValidationType = ValidationType.Schema,
+            Schemas = Uws(),
+            ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings,
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+        };
+        settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} at line {e.Exception?.LineNumber}: {e.Message}");
+        try
+        {
+            using var reader = XmlReader.Create(document, settings);
+            while (reader.Read())
+            {
+            }
+        }
+        catch (XmlException exception)
+        {
+            problems.Add($"not well-formed: {exception.Message}");
+        }
+
+        return problems;
+    }
+
+    private static string FindFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "shared", "schemas");
+            if (File.Exists(Path.Combine(candidate, "UWS-v1.1.xsd")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException(
+            $"No shared/schemas folder above {AppContext.BaseDirectory}: the repository should sit beside a 'shared' folder.");
+    }
+
+    /// <summary>Serves the local copies of the IVOA schemas and refuses everything else, so a test never touches the network.</summary>
+    private sealed class LocalOnlyResolver(string folder) : XmlResolver
+    {
+        public override object GetEntity(Uri absoluteUri, string? role, Type? ofObjectToReturn)
+        {
+            string path;
+            if (LocalCopies.TryGetValue(absoluteUri.AbsoluteUri, out var file))
+            {
+                path = Path.Combine(folder, file);
+            }
+            else if (absoluteUri.IsFile && Path.GetDirectoryName(absoluteUri.LocalPath) == Path.TrimEndingDirectorySeparator(folder))
+            {
+                path = absoluteUri.LocalPath;
+            }
+            else
+            {
+                throw new XmlException($"{absoluteUri} has no local copy in {folder}; schemas are never fetched from the network");
+            }
+
+            return File.OpenRead(path);
+        }
+    }
+}

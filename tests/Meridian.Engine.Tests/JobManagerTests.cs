@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: MIT
+using System.Text;
+using Meridian.Engine.Descriptions;
+using Meridian.Engine.Tests.Fakes;
+using Meridian.Protocol;
+using Xunit;
+
+namespace Meridian.Engine.Tests;
+
+public sealed partial class JobManagerTests : IAsyncLifetime
+{
+    private readonly EngineHarness _engine = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    [Fact]
+    public async Task CreateAsync_QueuesTheJobAndItCompletes_WhenPhaseIsRun()
+    {
+        await _engine.StartAsync();
+
+        var job = await _engine.CreateAsync("tool", ("PHASE", "RUN"));
+
+        Assert.Equal(ExecutionPhase.QUEUED, job.Phase);
+        Assert.Equal(EngineHarness.Start, job.QueuedTime);
+        var done = await _engine.WaitForPhaseAsync(job.Id, ExecutionPhase.COMPLETED);
+        Assert.NotNull(done.StartTime);
+        Assert.NotNull(done.EndTime);
+        Assert.Null(done.Error);
+        Assert.Equal(["out", "stdout"], done.Results.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task CreateAsync_LeavesThePendingJobWithDefaults_WhenNoPhaseIsGiven()
+    {
+        await _engine.StartAsync();
+
+        var job = await _engine.CreateAsync("tool", ("RUNID", "my run"));
+
+        Assert.Equal(ExecutionPhase.PENDING, (await _engine.GetAsync(job.Id)).Phase);
+        Assert.Equal("my run", job.RunId);
+        Assert.Equal(600, job.ExecutionDuration);
+        Assert.Equal(EngineHarness.Start.AddDays(7), job.Destruction);
+        Assert.Equal("succeed", Assert.Single(job.Parameters).Values.Single());
+        Assert.Empty(_engine.Executor.Started);
+    }
+
+    [Fact]
+    public async Task RunAsync_QueuesThePendingJob_WhenItIsPending()
+    {
+        await _engine.StartAsync();
+        var job = await _engine.CreateAsync();
+
+        Assert.Null(await _engine.Manager.RunAsync(job, CancellationToken.None));
+
+        await _engine.WaitForPhaseAsync(job.Id, ExecutionPhase.COMPLETED);
+    }
+
+    [Theory]
+    [InlineData(ExecutionPhase.COMPLETED)]
+    [InlineData(ExecutionPhase.ERROR)]
+    [InlineData(ExecutionPhase.ABORTED)]
+    public async Task RunAsync_Refuses_WhenTheJobHasFinished(ExecutionPhase phase)
+    {
+        var job = await _engine.SeedAsync(phase);
+
+        var refusal = await _engine.Manager.RunAsync(job, CancellationToken.None);
+
+        Assert.NotNull(refusal);
+        Assert.Contains(phase.ToWire(), refusal.Reason, StringComparison.Ordinal);
+        Assert.Equal(phase, (await _engine.GetAsync(job.Id)).Phase);
+    }
+
+    [Theory]
+    [InlineData(ExecutionPhase.PENDING)]
+    [InlineData(ExecutionPhase.QUEUED)]
+    public async Task AbortAsync_AbortsAtOnce_WhenTheJobHasNotStarted(ExecutionPhase phase)
+    {
+        var job = await _engine.SeedAsync(phase);
+
+        Assert.Null(await _engine.Manager.AbortAsync(job, CancellationToken.None));
+
+        var aborted = await _engine.GetAsync(job.Id);
+        Assert.Equal(ExecutionPhase.ABORTED, aborted.Phase);
+        Assert.Equal(EngineHarness.Start, aborted.EndTime);
+    }
+
+    [Fact]
+    public async Task AbortAsync_StopsTheExecutionAndEndsAborted_WhenTheJobIsExecuting()
+    {
+        await _engine.StartAsync();
+        var job = await _engine.CreateAsync("tool", ("mode", "hang"), ("PHASE", "RUN"));
+        var executing = await _engine.WaitForPhaseAsync(job.Id, ExecutionPhase.EXECUTING);
+        await _engine.WaitUntilAsync(() => _engine.Executor.RunningCount == 1, "the execution to start");
+
+        Assert.Null(await _engine.Manager.AbortAsync(executing, CancellationToken.None));
+
+        var aborted = await _engine.GetAsync(job.Id);
+        Assert.Equal(ExecutionPhase.ABORTED, aborted.Phase);
+        Assert.Null(aborted.Error);
+        Assert.Single(_engine.Executor.Cancelled);
+        Assert.Equal(0, _engine.Executor.RunningCount);
+    }
+
+    [Theory]
+    [InlineData(ExecutionPhase.COMPLETED)]
+    [InlineData(ExecutionPhase.ERROR)]
+    [InlineData(ExecutionPhase.ABORTED)]
+    [InlineData(ExecutionPhase.ARCHIVED)]
+    public async Task AbortAsync_Refuses_WhenTheJobHasFinished(ExecutionPhase phase)
+    {
+        var job = await _engine.SeedAsync(phase);
+
+        var refusal = await _engine.Manager.AbortAsync(job, CancellationToken.None);
+
+        Assert.NotNull(refusal);
+        Assert.Equal(phase, (await _engine.GetAsync(job.Id)).Phase);
+    }
+
+    [Fact]
+    public async Task UpdateParametersAsync_ChangesOnlyTheGivenParameters_WhenTheJobIsPending()
+    {
+        var job = await _engine.CreateAsync("tool", ("mode", "hang"));
+        var update = ParameterBinder.BindUpdate(_engine.Service(), [new FormField("mode", "FAIL")], []);
+
+        Assert.Null(await _engine.Manager.UpdateParametersAsync(_engine.Service(), job, update, CancellationToken.None));
+
+        Assert.Equal("fail", Assert.Single((await _engine.GetAsync(job.Id)).Parameters).Values.Single());
+    }
+
+    [Theory]
+    [InlineData(ExecutionPhase.QUEUED)]
+    [InlineData(ExecutionPhase.EXECUTING)]
+    [InlineData(ExecutionPhase.COMPLETED)]
+    public async Task UpdateParametersAsync_RefusesAndKeepsThem_WhenTheJobIsNotPending(ExecutionPhase phase)
+    {
+        var job = await _engine.SeedAsync(phase);
+        var update = ParameterBinder.BindUpdate(_engine.Service(), [new FormField("mode", "fail")], []);
+
+        var refusal = await _engine.Manager.UpdateParametersAsync(_engine.Service(), job, update, CancellationToken.None);
+
+        Assert.NotNull(refusal);
+        Assert.Equal("succeed", (await _engine.GetAsync(job.Id)).Parameters.Single().Values.Single());
+    }
+
+    [Theory]
+    [InlineData("0", 3600)]
+    [InlineData("100000", 3600)]
+    [InlineData("30", 30)]
+    public async Task CreateAsync_ClampsTheExecutionDurationToTheServiceMaximum_WhenOneIsRequested(string requested, int expected)
+    {
+        var job = await _engine.CreateAsync("tool", ("EXECUTIONDURATION", requested));
+
+        Assert.Equal(expected, job.ExecutionDuration);
+    }
+
+    [Fact]
+    public async Task SetExecutionDurationAsync_StoresTheServiceMaximum_WhenZeroIsAsked()
+    {
+        var job = await _engine.CreateAsync();
+
+        Assert.Null(await _engine.Manager.SetExecutionDurationAsync(_engine.Service(), job, 0, CancellationToken.None));
+
+        Assert.Equal(3600, (await _engine.GetAsync(job.Id)).ExecutionDuration);
+    }
+
+    [Fact]
+    public async Task SetExecutionDurationAsync_Refuses_WhenTheJobIsQueued()
+    {
+        var job = await _engine.SeedAsync(ExecutionPhase.QUEUED);
+
+        Assert.NotNull(await _engine.Manager.SetExecutionDurationAsync(_engine.Service(), job, 10, CancellationToken.None));
+
+        Assert.Equal(600, (await _engine.GetAsync(job.Id)).ExecutionDuration);
+    }
+
+    [Fact]
+    public async Task CreateAsync_ClampsTheDestructionToCreationPlusTheMaximum_WhenALaterOneIsRequested()
+    {
+        var job = await _engine.CreateAsync("tool", ("DESTRUCTION", "2031-06-01T00:00:00Z"));
+
+        Assert.Equal(EngineHarness.Start.AddDays(30), job.Destruction);
+    }
+
+    [Fact]
+    public async Task SetDestructionAsync_ClampsToCreationPlusTheMaximum_WhenALaterOneIsRequested()
+    {
+        var job = await _engine.CreateAsync();
+        _engine.Time.Advance(TimeSpan.FromDays(3));
+
+        await _engine.Manager.SetDestructionAsync(_engine.Service(), job, EngineHarness.Start.AddYears(1), CancellationToken.None);
+        Assert.Equal(EngineHarness.Start.AddDays(30), (await _engine.GetAsync(job.Id)).Destruction);
+
+        await _engine.Manager.SetDestructionAsync(_engine.Service(), job, EngineHarness.Start.AddDays(2), CancellationToken.None);
+        Assert.Equal(EngineHarness.Start.AddDays(2), (await _engine.GetAsync(job.Id)).Destruction);
+    }
+
+    [Fact]
+    public async Task DestroyAsync_DeletesTheJobAndItsFolder_WhenTheJobHasFiles()
+    {
+        var upload = new FormUpload("catalog", "../../etc/stars.csv", 6, "text/csv", () => new MemoryStream(Encoding.UTF8.GetBytes("ra,dec")));
+        var bound = ParameterBinder.BindCreation(_engine.Service(), [], [upload]);
+        var job = await _engine.Manager.CreateAsync(_engine.Service(), bound, null, CancellationToken.None);
+        var folder = _engine.Manager.Workspace(job.Id).Root;
+        Assert.True(File.Exists(Path.Combine(folder, "inputs", "catalog.csv")), "the upload is stored in the job's folder under the parameter's name");
+
+        Assert.True(await _engine.Manager.DestroyAsync(job.Id, CancellationToken.None));
+
+        Assert.False(Directory.Exists(folder), "the job's folder must be deleted with it");
+        Assert.Null(await _engine.Store.GetAsync(job.Id, CancellationToken.None));
+        Assert.False(await _engine.Manager.DestroyAsync(job.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DestroyAsync_StopsTheExecutionFirst_WhenTheJobIsExecuting()
+    {
+        await _engine.StartAsync();
+        var job = await _engine.CreateAsync("tool", ("mode", "hang"), ("PHASE", "RUN"));
+        await _engine.WaitUntilAsync(() => _engine.Executor.RunningCount == 1, "the execution to start");
+
+        Assert.True(await _engine.Manager.DestroyAsync(job.Id, CancellationToken.None));
+
+        Assert.Single(_engine.Executor.Cancelled);
+        Assert.Null(await _engine.Store.GetAsync(job.Id, CancellationToken.None));
+        Assert.False(Directory.Exists(_engine.Manager.Workspace(job.Id).Root));
+    }
+}

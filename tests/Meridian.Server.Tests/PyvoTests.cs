@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Meridian.Server.Tests;
+
+/// <summary>A real UWS client, Debian's python3-pyvo, reads the documents the server emits.</summary>
+public sealed class PyvoTests(MeridianApplication app) : IClassFixture<MeridianApplication>
+{
+    private readonly UwsClient _uws = new(app.Client);
+
+    [Fact]
+    public async Task Pyvo_ParsesTheJobListAndACompletedJob()
+    {
+        var jobUrl = await _uws.CreateAsync("echo", ("text", "pyvo"), ("RUNID", "from-pyvo"), ("PHASE", "RUN"));
+        await _uws.WaitForEndAsync(jobUrl);
+
+        using var parsed = await ReadWithPyvoAsync(new Uri(app.BaseAddress, "uws/echo").ToString(), jobUrl);
+
+        var job = parsed.RootElement.GetProperty("job");
+        Assert.Equal(jobUrl[(jobUrl.LastIndexOf('/') + 1)..], job.GetProperty("jobId").GetString());
+        Assert.Equal("COMPLETED", job.GetProperty("phase").GetString());
+        Assert.Equal("from-pyvo", job.GetProperty("runId").GetString());
+        Assert.Equal("1.1", job.GetProperty("version").GetString());
+        Assert.Equal(30.0, job.GetProperty("executionDuration").GetDouble());
+        Assert.Contains(job.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("id").GetString() == "text" && p.GetProperty("value").GetString() == "pyvo");
+        var args = job.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "args");
+        Assert.Equal(jobUrl + "/results/args", args.GetProperty("href").GetString());
+        Assert.Equal("text/plain", args.GetProperty("mimeType").GetString());
+        Assert.False(string.IsNullOrEmpty(job.GetProperty("startTime").GetString()));
+        var listed = parsed.RootElement.GetProperty("list").EnumerateArray().Single(j => j.GetProperty("id").GetString() == job.GetProperty("jobId").GetString());
+        Assert.Equal("COMPLETED", listed.GetProperty("phase").GetString());
+        Assert.Equal("from-pyvo", listed.GetProperty("runId").GetString());
+    }
+
+    [Fact]
+    public async Task Pyvo_ParsesAFailedJobWithItsErrorSummary()
+    {
+        var jobUrl = await _uws.CreateAsync("fail", ("PHASE", "RUN"));
+        await _uws.WaitForEndAsync(jobUrl);
+
+        using var parsed = await ReadWithPyvoAsync(new Uri(app.BaseAddress, "uws/fail").ToString(), jobUrl);
+
+        var job = parsed.RootElement.GetProperty("job");
+        Assert.Equal("ERROR", job.GetProperty("phase").GetString());
+        Assert.Equal("fatal", job.GetProperty("error").GetProperty("type").GetString());
+        Assert.True(job.GetProperty("error").GetProperty("hasDetail").GetBoolean());
+    }
+
+    private static async Task<JsonDocument> ReadWithPyvoAsync(string listUrl, string jobUrl)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "Clients", "pyvo_read.py");
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(listUrl);
+        start.ArgumentList.Add(jobUrl);
+        using var python = Process.Start(start)!;
+        var output = python.StandardOutput.ReadToEndAsync();
+        var errors = python.StandardError.ReadToEndAsync();
+        await python.WaitForExitAsync();
+        Assert.True(python.ExitCode == 0, $"pyvo could not read the documents (is python3-pyvo installed? .ci/run installs it): {await errors}");
+        return JsonDocument.Parse(await output);
+    }
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Meridian.Server.Tests;
+
+/// <summary>The server as its own operating-system process (dotnet meridian-server.dll), to be killed for real.</summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, int? port = null)
+    {
+        var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}/");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "meridian-server.dll"));
+        start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        start.Environment["Meridian__DataDirectory"] = dataDirectory;
+        start.Environment["Meridian__ServicesDirectory"] = MeridianApplication.TestServicesDirectory;
+        foreach (var (key, value) in settings)
+        {
+            start.Environment["Meridian__" + key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, address);
+        using var client = new HttpClient { BaseAddress = address };
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/uws");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                Assert.False(process.HasExited, "the server process exited during start-up");
+            }
+
+            await Task.Delay(100);
+        }
+
+        server.Dispose();
+        throw new TimeoutException("the server process did not start listening within 20 s");
+    }
+
+    /// <summary>kill -9: no shutdown code runs, as when a machine or container dies.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
