@@ -132,7 +132,7 @@ public sealed class CommandTemplateTests
     public void TryParse_ReportsTheProblem_WhenTheFirstElementIsAPlaceholder()
     {
         Assert.Contains("first element", ParseError("{program}", "--x"), StringComparison.Ordinal);
-        Assert.Contains("first element", ParseError(new[] { "tool" }), StringComparison.Ordinal);
+        Assert.Contains("first element", ParseError((object)new[] { "tool" }), StringComparison.Ordinal);
         Assert.Contains("first element", ParseError(), StringComparison.Ordinal);
     }
 }
