@@ -47,18 +47,36 @@ public sealed class PyvoTests(MeridianApplication app) : IClassFixture<MeridianA
         Assert.True(job.GetProperty("error").GetProperty("hasDetail").GetBoolean());
     }
 
-    private static async Task<JsonDocument> ReadWithPyvoAsync(string listUrl, string jobUrl)
+    [Fact]
+    public async Task Pyvo_RunsAWholeLifeCycle_WithItsGenericJobClass()
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "Clients", "pyvo_read.py");
+        using var report = await RunPythonAsync("pyvo_lifecycle.py", new Uri(app.BaseAddress, "uws/echo").ToString());
+
+        var root = report.RootElement;
+        Assert.Equal("PENDING", root.GetProperty("created").GetString());
+        Assert.Equal(45, root.GetProperty("executionDuration").GetDouble());
+        Assert.Equal("COMPLETED", root.GetProperty("finished").GetString());
+        Assert.StartsWith("via pyvo\n--count\n2\n", root.GetProperty("args").GetString());
+        Assert.Equal(404, root.GetProperty("afterDelete").GetInt32());
+    }
+
+    private static Task<JsonDocument> ReadWithPyvoAsync(string listUrl, string jobUrl) =>
+        RunPythonAsync("pyvo_read.py", listUrl, jobUrl);
+
+    private static async Task<JsonDocument> RunPythonAsync(string script, params string[] arguments)
+    {
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(listUrl);
-        start.ArgumentList.Add(jobUrl);
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Clients", script));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using var python = Process.Start(start)!;
         var output = python.StandardOutput.ReadToEndAsync();
         var errors = python.StandardError.ReadToEndAsync();
         await python.WaitForExitAsync();
-        Assert.True(python.ExitCode == 0, $"pyvo could not read the documents (is python3-pyvo installed? .ci/run installs it): {await errors}");
+        Assert.True(python.ExitCode == 0, $"{script} failed (is python3-pyvo installed? test.sh installs it): {await errors}");
         return JsonDocument.Parse(await output);
     }
 }
