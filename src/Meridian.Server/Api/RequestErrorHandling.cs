@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Meridian.Server.Api;
 
 /// <summary>
-/// Turns what a client got wrong (a body too large, a malformed multipart body, a rejected request) into a
+/// Turns what a client got wrong (a body too large, a malformed request, a rejected request) into a
 /// 4xx with a one-line reason; only Meridian's own failures become 500, and those are logged.
 /// </summary>
 public sealed partial class RequestErrorHandling(RequestDelegate next, ILogger<RequestErrorHandling> logger)
@@ -38,9 +38,6 @@ public sealed partial class RequestErrorHandling(RequestDelegate next, ILogger<R
         BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
             ? "The request body is larger than this server accepts."
             : $"Malformed request: {bad.Message}"),
-        InvalidDataException invalid when invalid.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
-            (StatusCodes.Status413PayloadTooLarge, $"The request exceeds a limit of this server: {invalid.Message}"),
-        InvalidDataException invalid => (StatusCodes.Status400BadRequest, $"Malformed form body: {invalid.Message}"),
         IOException io when io.InnerException is BadHttpRequestException inner => (inner.StatusCode, $"Malformed request: {inner.Message}"),
         _ => null,
     };

@@ -19,7 +19,25 @@ public static class RequestForms
             return ([], []);
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException exception) when (exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RequestRejectedException(StatusCodes.Status413PayloadTooLarge, $"The form exceeds a limit of this server: {exception.Message}");
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new RequestRejectedException(StatusCodes.Status400BadRequest, $"Malformed form body: {exception.Message}");
+        }
+        catch (IOException exception) when (!cancellationToken.IsCancellationRequested && exception is not BadHttpRequestException)
+        {
+            // A multipart body that ends before its closing boundary.
+            throw new RequestRejectedException(StatusCodes.Status400BadRequest, $"Malformed form body: {exception.Message}");
+        }
+
         var fields = form.SelectMany(pair => pair.Value.Select(value => new FormField(pair.Key, value ?? ""))).ToList();
         // A browser sends an empty part for a file input left empty: that is "no file", not an empty file.
         var files = form.Files.Where(file => file.Length > 0 || !string.IsNullOrEmpty(file.FileName))

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+using System.Net;
+using System.Text;
+
+namespace Meridian.Server.Tests;
+
+/// <summary>Whatever a client sends, the answer is a 4xx with a reason or a success, never a 500, and the server keeps serving.</summary>
+public sealed class HostileInputTests(MeridianApplication app) : IClassFixture<MeridianApplication>
+{
+    private readonly UwsClient _uws = new(app.Client);
+
+    public static TheoryData<string, string> MalformedBodies => new()
+    {
+        { "multipart/form-data", "no boundary at all" },
+        { "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nunterminated" },
+        { "application/x-www-form-urlencoded", "text=%ZZ%G1&&&=&==&count" },
+        { "application/x-www-form-urlencoded", "text=" + new string('a', 5_000_000) },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task Create_AnswersA4xx_WhenTheBodyIsMalformed(string contentType, string body)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await app.Client.PostAsync("/uws/echo", content);
+
+        AssertClientError(response);
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
+    public async Task Create_AnswersA4xx_WhenThousandsOfFieldsAreSent()
+    {
+        var fields = Enumerable.Range(0, 5000).Select(i => ($"p{i}", "x")).ToArray();
+
+        using var response = await _uws.PostAsync("/uws/echo", fields);
+
+        AssertClientError(response);
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
+    public async Task Create_KeepsInvalidUtf8AsReplacementCharacters_AndEmitsValidXml()
+    {
+        using var content = new ByteArrayContent([.. "text="u8, 0xC3, 0x28, 0xFF, .. "%00%01%1B"u8]);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
+
+        using var response = await app.Client.PostAsync("/uws/echo", content);
+
+        Assert.True(response.StatusCode is HttpStatusCode.SeeOther or HttpStatusCode.BadRequest, $"answered {(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.SeeOther)
+        {
+            await _uws.GetXmlAsync(response.Headers.Location!.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Create_NeverAnswers5xx_ToABoundedFuzzOfFields()
+    {
+        var random = new Random(20261122);
+        string[] names = ["text", "count", "loud", "items", "PHASE", "RUNID", "EXECUTIONDURATION", "DESTRUCTION", "ACTION", "WAIT", "x", "", "téxt", "COUNT"];
+        string[] pieces = ["1", "-1", "0", "1e308", "NaN", "true", "RUN", "ABORT", "DELETE", "2030-01-01T00:00:00Z", "", " ", ",", "../..", "\0", "%", "日本", "$(id)", "'", "\"", "\n", "9999999999999999999999"];
+        for (var round = 0; round < 300; round++)
+        {
+            var fields = Enumerable.Range(0, random.Next(0, 6))
+                .Select(_ => (names[random.Next(names.Length)], string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => pieces[random.Next(pieces.Length)]))))
+                .ToArray();
+
+            using var response = await _uws.PostAsync("/uws/echo", fields);
+
+            Assert.True((int)response.StatusCode < 500, $"round {round}: {string.Join("&", fields)} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            if (response.StatusCode == HttpStatusCode.SeeOther)
+            {
+                await _uws.GetXmlAsync(response.Headers.Location!.ToString());
+            }
+        }
+
+        await AssertStillServingAsync();
+    }
+
+    [Theory]
+    [InlineData("/uws/echo/..%2F..%2Fetc")]
+    [InlineData("/uws/..%2F..%2Fetc/passwd")]
+    [InlineData("/uws/echo/AAAAAAAAAAAAAAAAAAAAAA/parameters/..%2F..%2Fmeridian.db")]
+    [InlineData("/uws/echo/%00/phase")]
+    public async Task Paths_CannotReachFilesOutsideAJob(string path)
+    {
+        using var response = await app.Client.GetAsync(path);
+
+        // 404 from Meridian, or 400 from Kestrel itself for a NUL in the path.
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"answered {(int)response.StatusCode}");
+    }
+
+    private static void AssertClientError(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        Assert.True(status is >= 400 and < 500, $"answered {status}");
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString());
+    }
+
+    private async Task AssertStillServingAsync()
+    {
+        var jobUrl = await _uws.CreateAsync("echo", ("text", "still here"));
+        Assert.Equal("PENDING", await _uws.PhaseAsync(jobUrl));
+    }
+}
