@@ -148,9 +148,10 @@ public static class UwsXmlWriter
         foreach (var result in results)
         {
             xml.WriteStartElement("uws", "result", UwsNamespace);
-            xml.WriteAttributeString("id", result.Id);
+            // Glob results are named after the files a program wrote, whatever characters their names hold.
+            xml.WriteAttributeString("id", XmlSafe(result.Id));
             xml.WriteAttributeString("xlink", "type", XlinkNamespace, "simple");
-            xml.WriteAttributeString("xlink", "href", XlinkNamespace, result.Href);
+            xml.WriteAttributeString("xlink", "href", XlinkNamespace, XmlSafe(result.Href));
             if (result.Size is { } size)
             {
                 xml.WriteAttributeString("size", size.ToString(CultureInfo.InvariantCulture));

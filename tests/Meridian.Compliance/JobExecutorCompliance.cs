@@ -128,10 +128,12 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
         Assert.Equal("42 ✓", await File.ReadAllTextAsync(Path.Combine(request.WorkingDirectory, "here.txt")));
     }
 
-    [Fact]
-    public async Task StartAsync_ThrowsExecutionStartException_WhenTheProgramDoesNotExist()
+    [Theory]
+    [InlineData("/nonexistent/meridian-no-such-program")]
+    [InlineData("meridian-no-such-program-on-the-path")]
+    public async Task StartAsync_ThrowsExecutionStartException_WhenTheProgramDoesNotExist(string program)
     {
-        var request = Request("missing", ["/nonexistent/meridian-no-such-program", "--help"]);
+        var request = Request("missing", [program, "--help"]);
 
         await Assert.ThrowsAsync<ExecutionStartException>(() => Executor.StartAsync(request, CancellationToken.None));
     }

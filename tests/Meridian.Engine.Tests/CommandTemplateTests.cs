@@ -2,6 +2,7 @@
 using Meridian.Engine.Descriptions;
 using Meridian.Engine.Tests.Fakes;
 using Xunit;
+using static Meridian.Engine.Tests.Fakes.TestServices;
 
 namespace Meridian.Engine.Tests;
 
@@ -14,8 +15,7 @@ public sealed class CommandTemplateTests
 
     private static string? ParseError(params object[] elements)
     {
-        var sources = elements.Select(e => e is string[] group ? new CommandElementSource(true, group) : new CommandElementSource(false, [(string)e])).ToList();
-        var template = CommandTemplate.TryParse(sources, out var error);
+        var template = CommandTemplate.TryParse(TestServices.Sources(elements), out var error);
         Assert.True(template is null == error is not null, "a parse either succeeds or says why it failed");
         return error;
     }
@@ -23,7 +23,7 @@ public sealed class CommandTemplateTests
     [Fact]
     public void Render_KeepsLiteralElements_WhenThereAreNoPlaceholders()
     {
-        var template = TestServices.Command("/usr/bin/tool", "--verbose", "-o", "out file.txt");
+        var template = Command("/usr/bin/tool", "--verbose", "-o", "out file.txt");
 
         Assert.Equal(["/usr/bin/tool", "--verbose", "-o", "out file.txt"], template.Render(new Dictionary<string, IReadOnlyList<string>>(), NoBooleans));
     }
@@ -31,7 +31,7 @@ public sealed class CommandTemplateTests
     [Fact]
     public void Render_SubstitutesTheValue_WhenAnElementHasAPlaceholder()
     {
-        var template = TestServices.Command("tool", "{x}", "--theta={theta}mas");
+        var template = Command("tool", "{x}", "--theta={theta}mas");
 
         Assert.Equal(["tool", "5", "--theta=1.5mas"], Render(template, new() { ["x"] = ["5"], ["theta"] = ["1.5"] }));
     }
@@ -39,7 +39,7 @@ public sealed class CommandTemplateTests
     [Fact]
     public void Render_ExpandsTheListIntoArguments_WhenAListPlaceholderStandsAlone()
     {
-        var template = TestServices.Command("tool", "--", "{baselines}");
+        var template = Command("tool", "--", "{baselines}");
 
         Assert.Equal(["tool", "--", "10", "50", "100"], Render(template, new() { ["baselines"] = ["10", "50", "100"] }));
     }
@@ -47,7 +47,7 @@ public sealed class CommandTemplateTests
     [Fact]
     public void Render_JoinsTheListWithCommas_WhenAListPlaceholderIsInsideText()
     {
-        var template = TestServices.Command("tool", "--baselines={baselines}");
+        var template = Command("tool", "--baselines={baselines}");
 
         Assert.Equal(["tool", "--baselines=10,50,100"], Render(template, new() { ["baselines"] = ["10", "50", "100"] }));
     }
@@ -55,7 +55,7 @@ public sealed class CommandTemplateTests
     [Fact]
     public void Render_DropsTheElement_WhenAnOptionalValueIsAbsent()
     {
-        var template = TestServices.Command("tool", "{npoints}", "--n={npoints}", "--end");
+        var template = Command("tool", "{npoints}", "--n={npoints}", "--end");
 
         Assert.Equal(["tool", "--end"], Render(template, new()));
     }
@@ -63,7 +63,7 @@ public sealed class CommandTemplateTests
     [Fact]
     public void Render_DropsTheWholeGroup_WhenOneOfItsValuesIsMissing()
     {
-        var template = TestServices.Command("tool", new[] { "--range", "{lo}", "{hi}" }, "--end");
+        var template = Command("tool", Group("--range", "{lo}", "{hi}"), "--end");
 
         Assert.Equal(["tool", "--end"], Render(template, new() { ["lo"] = ["1"] }));
         Assert.Equal(["tool", "--range", "1", "9", "--end"], Render(template, new() { ["lo"] = ["1"], ["hi"] = ["9"] }));
@@ -72,7 +72,7 @@ public sealed class CommandTemplateTests
     [Fact]
     public void Render_DropsTheGroup_WhenItsBooleanIsFalse()
     {
-        var template = TestServices.Command("tool", new[] { "--plot", "{?plot}" });
+        var template = Command("tool", Group("--plot", "{?plot}"));
 
         Assert.Equal(["tool"], Render(template, new() { ["plot"] = ["false"] }, "plot"));
         Assert.Equal(["tool", "--plot"], Render(template, new() { ["plot"] = ["true"] }, "plot"));
@@ -81,7 +81,7 @@ public sealed class CommandTemplateTests
     [Fact]
     public void Render_RendersNothingForACondition_WhenTheGroupIsKept()
     {
-        var template = TestServices.Command("tool", new[] { "{?model}", "--limb-darkening", "{u}" });
+        var template = Command("tool", Group("{?model}", "--limb-darkening", "{u}"));
 
         Assert.Equal(["tool", "--limb-darkening", "0.3"], Render(template, new() { ["model"] = ["ld"], ["u"] = ["0.3"] }));
     }
@@ -89,7 +89,7 @@ public sealed class CommandTemplateTests
     [Fact]
     public void Render_WritesLiteralBraces_WhenTheyAreDoubled()
     {
-        var template = TestServices.Command("tool", "{{literal}}", "--fmt={{x}}={x}");
+        var template = Command("tool", "{{literal}}", "--fmt={{x}}={x}");
 
         Assert.Equal(["tool", "{literal}", "--fmt={x}=7"], Render(template, new() { ["x"] = ["7"] }));
     }
@@ -98,7 +98,7 @@ public sealed class CommandTemplateTests
     public void Render_KeepsAHostileValueAsOneArgument_WhenItHoldsShellSyntax()
     {
         const string hostile = "a b; rm -rf / && $(touch x) `id` \"q\" 'r' | cat > /tmp/y\n{x}";
-        var template = TestServices.Command("tool", "{name}", "--name={name}");
+        var template = Command("tool", "{name}", "--name={name}");
 
         Assert.Equal(["tool", hostile, "--name=" + hostile], Render(template, new() { ["name"] = [hostile] }));
     }
@@ -106,7 +106,7 @@ public sealed class CommandTemplateTests
     [Fact]
     public void PlaceholderNames_ListsEveryPlaceholder_IncludingConditionsAndGroups()
     {
-        var template = TestServices.Command("tool", "{a}", "x{b}y", new[] { "{?c}", "{d}" });
+        var template = Command("tool", "{a}", "x{b}y", Group("{?c}", "{d}"));
 
         Assert.Equal(["a", "b", "c", "d"], template.PlaceholderNames.Order());
     }
@@ -125,14 +125,14 @@ public sealed class CommandTemplateTests
     [Fact]
     public void TryParse_ReportsTheProblem_WhenAConditionIsMixedWithText()
     {
-        Assert.Contains("stand alone", ParseError("tool", new[] { "--x{?flag}" }), StringComparison.Ordinal);
+        Assert.Contains("stand alone", ParseError("tool", Group("--x{?flag}")), StringComparison.Ordinal);
     }
 
     [Fact]
     public void TryParse_ReportsTheProblem_WhenTheFirstElementIsAPlaceholder()
     {
         Assert.Contains("first element", ParseError("{program}", "--x"), StringComparison.Ordinal);
-        Assert.Contains("first element", ParseError((object)new[] { "tool" }), StringComparison.Ordinal);
+        Assert.Contains("first element", ParseError(Group("tool")), StringComparison.Ordinal);
         Assert.Contains("first element", ParseError(), StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using Meridian.Engine.Descriptions;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Tests.Fakes;
 using Meridian.Protocol;
@@ -53,6 +54,21 @@ public sealed class JobDispatcherTests
         var aborted = await engine.WaitForPhaseAsync(job.Id, ExecutionPhase.ABORTED);
         Assert.Contains("execution duration of 5 s", aborted.Error?.Message, StringComparison.Ordinal);
         Assert.Single(engine.Executor.Cancelled);
+    }
+
+    [Fact]
+    public async Task Dispatcher_RunsTheJobToItsEnd_WhenItsExecutionDurationIsLongerThanATimerCanWait()
+    {
+        // A service without a maximum (max: 0) accepts any duration, even months: longer than Task.Delay's limit of about 49 days.
+        var unlimited = TestServices.Fake() with { Limits = new ServiceLimits { MaxExecutionDuration = 0 } };
+        await using var engine = new EngineHarness(4, unlimited);
+        await engine.StartAsync();
+
+        var job = await engine.CreateAsync("tool", ("EXECUTIONDURATION", "10000000"), ("PHASE", "RUN"));
+
+        Assert.Equal(10_000_000, job.ExecutionDuration);
+        var done = await engine.WaitForPhaseAsync(job.Id, ExecutionPhase.COMPLETED);
+        Assert.Null(done.Error);
     }
 
     [Fact]
@@ -137,6 +153,34 @@ public sealed class JobDispatcherTests
         Assert.Contains("server stopped", settled.Error?.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorType.Transient, settled.Error?.Type);
         Assert.Contains("fake-old", engine.Executor.Cancelled);
+    }
+
+    [Fact]
+    public async Task StopAsync_EndsExecutingJobsInTransientError_WhenTheServerShutsDown()
+    {
+        await using var engine = new EngineHarness();
+        await engine.StartAsync();
+        var job = await engine.CreateAsync("tool", ("mode", "hang"), ("PHASE", "RUN"));
+        await engine.WaitUntilAsync(() => engine.Executor.RunningCount == 1, "the execution to start");
+
+        await engine.Dispatcher.StopAsync(CancellationToken.None);
+
+        var stopped = await engine.GetAsync(job.Id);
+        Assert.Equal((ExecutionPhase.ERROR, ErrorType.Transient), (stopped.Phase, stopped.Error?.Type));
+        Assert.Contains("shut down", stopped.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dispatcher_EndsAQueuedJobInError_WhenItsServiceIsNoLongerOffered()
+    {
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(ExecutionPhase.QUEUED, service: "retired");
+
+        await engine.StartAsync();
+
+        var failed = await engine.WaitForPhaseAsync(job.Id, ExecutionPhase.ERROR);
+        Assert.Contains("'retired' is no longer offered", failed.Error?.Message, StringComparison.Ordinal);
+        Assert.Empty(engine.Executor.Started);
     }
 
     /// <summary>Lets hanging jobs finish, one wave at a time, until every job has completed.</summary>

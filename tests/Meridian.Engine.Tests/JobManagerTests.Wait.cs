@@ -16,9 +16,10 @@ public sealed partial class JobManagerTests
     [InlineData(ExecutionPhase.ABORTED)]
     public async Task WaitAsync_ReturnsAtOnce_WhenTheJobHasFinished(ExecutionPhase phase)
     {
-        var job = await _engine.SeedAsync(phase);
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(phase);
 
-        var seen = await _engine.Manager.WaitAsync(job, 60, null, CancellationToken.None).WaitAsync(Prompt);
+        var seen = await engine.Manager.WaitAsync(job, 60, null, CancellationToken.None).WaitAsync(Prompt);
 
         Assert.Equal(phase, seen?.Phase);
     }
@@ -26,9 +27,10 @@ public sealed partial class JobManagerTests
     [Fact]
     public async Task WaitAsync_ReturnsAtOnce_WhenThePhaseGuardDiffersFromThePhase()
     {
-        var job = await _engine.SeedAsync(ExecutionPhase.PENDING);
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(ExecutionPhase.PENDING);
 
-        var seen = await _engine.Manager.WaitAsync(job, 60, ExecutionPhase.QUEUED, CancellationToken.None).WaitAsync(Prompt);
+        var seen = await engine.Manager.WaitAsync(job, 60, ExecutionPhase.QUEUED, CancellationToken.None).WaitAsync(Prompt);
 
         Assert.Equal(ExecutionPhase.PENDING, seen?.Phase);
     }
@@ -36,12 +38,13 @@ public sealed partial class JobManagerTests
     [Fact]
     public async Task WaitAsync_ReturnsPromptly_WhenThePhaseChangesDuringTheWait()
     {
-        var job = await _engine.SeedAsync(ExecutionPhase.PENDING);
-        var waiting = _engine.Manager.WaitAsync(job, 60, ExecutionPhase.PENDING, CancellationToken.None);
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(ExecutionPhase.PENDING);
+        var waiting = engine.Manager.WaitAsync(job, 60, ExecutionPhase.PENDING, CancellationToken.None);
         await Task.Delay(100);
         Assert.False(waiting.IsCompleted, "a WAIT on a PENDING job blocks until something happens");
 
-        Assert.Null(await _engine.Manager.RunAsync(job, CancellationToken.None));
+        Assert.Null(await engine.Manager.RunAsync(job, CancellationToken.None));
 
         var seen = await waiting.WaitAsync(Prompt);
         Assert.Equal(ExecutionPhase.QUEUED, seen?.Phase);
@@ -50,14 +53,15 @@ public sealed partial class JobManagerTests
     [Fact]
     public async Task WaitAsync_ReturnsTheUnchangedJob_WhenTheWaitTimeRunsOut()
     {
-        var job = await _engine.SeedAsync(ExecutionPhase.PENDING);
-        var waiting = _engine.Manager.WaitAsync(job, 30, null, CancellationToken.None);
-        await _engine.WaitUntilAsync(() => _engine.Time.PendingTimers > 0, "the WAIT to set its timer");
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(ExecutionPhase.PENDING);
+        var waiting = engine.Manager.WaitAsync(job, 30, null, CancellationToken.None);
+        await engine.WaitUntilAsync(() => engine.Time.PendingTimers > 0, "the WAIT to set its timer");
 
-        _engine.Time.Advance(TimeSpan.FromSeconds(29));
+        engine.Time.Advance(TimeSpan.FromSeconds(29));
         await Task.Delay(100);
         Assert.False(waiting.IsCompleted, "29 of 30 seconds have passed");
-        _engine.Time.Advance(TimeSpan.FromSeconds(1));
+        engine.Time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(ExecutionPhase.PENDING, (await waiting.WaitAsync(Prompt))?.Phase);
     }
@@ -65,14 +69,15 @@ public sealed partial class JobManagerTests
     [Fact]
     public async Task WaitAsync_WaitsTheConfiguredMaximum_WhenWaitIsMinusOne()
     {
-        var job = await _engine.SeedAsync(ExecutionPhase.PENDING);
-        var waiting = _engine.Manager.WaitAsync(job, -1, null, CancellationToken.None);
-        await _engine.WaitUntilAsync(() => _engine.Time.PendingTimers > 0, "the WAIT to set its timer");
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(ExecutionPhase.PENDING);
+        var waiting = engine.Manager.WaitAsync(job, -1, null, CancellationToken.None);
+        await engine.WaitUntilAsync(() => engine.Time.PendingTimers > 0, "the WAIT to set its timer");
 
-        _engine.Time.Advance(TimeSpan.FromSeconds(_engine.Options.MaxWaitSeconds - 1));
+        engine.Time.Advance(TimeSpan.FromSeconds(engine.Options.MaxWaitSeconds - 1));
         await Task.Delay(100);
         Assert.False(waiting.IsCompleted, "WAIT=-1 blocks up to MaxWaitSeconds");
-        _engine.Time.Advance(TimeSpan.FromSeconds(1));
+        engine.Time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(ExecutionPhase.PENDING, (await waiting.WaitAsync(Prompt))?.Phase);
     }

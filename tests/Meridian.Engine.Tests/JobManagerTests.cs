@@ -7,24 +7,19 @@ using Xunit;
 
 namespace Meridian.Engine.Tests;
 
-public sealed partial class JobManagerTests : IAsyncLifetime
+public sealed partial class JobManagerTests
 {
-    private readonly EngineHarness _engine = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _engine.DisposeAsync();
-
     [Fact]
     public async Task CreateAsync_QueuesTheJobAndItCompletes_WhenPhaseIsRun()
     {
-        await _engine.StartAsync();
+        await using var engine = new EngineHarness();
+        await engine.StartAsync();
 
-        var job = await _engine.CreateAsync("tool", ("PHASE", "RUN"));
+        var job = await engine.CreateAsync("tool", ("PHASE", "RUN"));
 
         Assert.Equal(ExecutionPhase.QUEUED, job.Phase);
         Assert.Equal(EngineHarness.Start, job.QueuedTime);
-        var done = await _engine.WaitForPhaseAsync(job.Id, ExecutionPhase.COMPLETED);
+        var done = await engine.WaitForPhaseAsync(job.Id, ExecutionPhase.COMPLETED);
         Assert.NotNull(done.StartTime);
         Assert.NotNull(done.EndTime);
         Assert.Null(done.Error);
@@ -34,27 +29,29 @@ public sealed partial class JobManagerTests : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_LeavesThePendingJobWithDefaults_WhenNoPhaseIsGiven()
     {
-        await _engine.StartAsync();
+        await using var engine = new EngineHarness();
+        await engine.StartAsync();
 
-        var job = await _engine.CreateAsync("tool", ("RUNID", "my run"));
+        var job = await engine.CreateAsync("tool", ("RUNID", "my run"));
 
-        Assert.Equal(ExecutionPhase.PENDING, (await _engine.GetAsync(job.Id)).Phase);
+        Assert.Equal(ExecutionPhase.PENDING, (await engine.GetAsync(job.Id)).Phase);
         Assert.Equal("my run", job.RunId);
         Assert.Equal(600, job.ExecutionDuration);
         Assert.Equal(EngineHarness.Start.AddDays(7), job.Destruction);
         Assert.Equal("succeed", Assert.Single(job.Parameters).Values.Single());
-        Assert.Empty(_engine.Executor.Started);
+        Assert.Empty(engine.Executor.Started);
     }
 
     [Fact]
     public async Task RunAsync_QueuesThePendingJob_WhenItIsPending()
     {
-        await _engine.StartAsync();
-        var job = await _engine.CreateAsync();
+        await using var engine = new EngineHarness();
+        await engine.StartAsync();
+        var job = await engine.CreateAsync();
 
-        Assert.Null(await _engine.Manager.RunAsync(job, CancellationToken.None));
+        Assert.Null(await engine.Manager.RunAsync(job, CancellationToken.None));
 
-        await _engine.WaitForPhaseAsync(job.Id, ExecutionPhase.COMPLETED);
+        await engine.WaitForPhaseAsync(job.Id, ExecutionPhase.COMPLETED);
     }
 
     [Theory]
@@ -63,13 +60,14 @@ public sealed partial class JobManagerTests : IAsyncLifetime
     [InlineData(ExecutionPhase.ABORTED)]
     public async Task RunAsync_Refuses_WhenTheJobHasFinished(ExecutionPhase phase)
     {
-        var job = await _engine.SeedAsync(phase);
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(phase);
 
-        var refusal = await _engine.Manager.RunAsync(job, CancellationToken.None);
+        var refusal = await engine.Manager.RunAsync(job, CancellationToken.None);
 
         Assert.NotNull(refusal);
         Assert.Contains(phase.ToWire(), refusal.Reason, StringComparison.Ordinal);
-        Assert.Equal(phase, (await _engine.GetAsync(job.Id)).Phase);
+        Assert.Equal(phase, (await engine.GetAsync(job.Id)).Phase);
     }
 
     [Theory]
@@ -77,11 +75,12 @@ public sealed partial class JobManagerTests : IAsyncLifetime
     [InlineData(ExecutionPhase.QUEUED)]
     public async Task AbortAsync_AbortsAtOnce_WhenTheJobHasNotStarted(ExecutionPhase phase)
     {
-        var job = await _engine.SeedAsync(phase);
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(phase);
 
-        Assert.Null(await _engine.Manager.AbortAsync(job, CancellationToken.None));
+        Assert.Null(await engine.Manager.AbortAsync(job, CancellationToken.None));
 
-        var aborted = await _engine.GetAsync(job.Id);
+        var aborted = await engine.GetAsync(job.Id);
         Assert.Equal(ExecutionPhase.ABORTED, aborted.Phase);
         Assert.Equal(EngineHarness.Start, aborted.EndTime);
     }
@@ -89,18 +88,19 @@ public sealed partial class JobManagerTests : IAsyncLifetime
     [Fact]
     public async Task AbortAsync_StopsTheExecutionAndEndsAborted_WhenTheJobIsExecuting()
     {
-        await _engine.StartAsync();
-        var job = await _engine.CreateAsync("tool", ("mode", "hang"), ("PHASE", "RUN"));
-        var executing = await _engine.WaitForPhaseAsync(job.Id, ExecutionPhase.EXECUTING);
-        await _engine.WaitUntilAsync(() => _engine.Executor.RunningCount == 1, "the execution to start");
+        await using var engine = new EngineHarness();
+        await engine.StartAsync();
+        var job = await engine.CreateAsync("tool", ("mode", "hang"), ("PHASE", "RUN"));
+        var executing = await engine.WaitForPhaseAsync(job.Id, ExecutionPhase.EXECUTING);
+        await engine.WaitUntilAsync(() => engine.Executor.RunningCount == 1, "the execution to start");
 
-        Assert.Null(await _engine.Manager.AbortAsync(executing, CancellationToken.None));
+        Assert.Null(await engine.Manager.AbortAsync(executing, CancellationToken.None));
 
-        var aborted = await _engine.GetAsync(job.Id);
+        var aborted = await engine.GetAsync(job.Id);
         Assert.Equal(ExecutionPhase.ABORTED, aborted.Phase);
         Assert.Null(aborted.Error);
-        Assert.Single(_engine.Executor.Cancelled);
-        Assert.Equal(0, _engine.Executor.RunningCount);
+        Assert.Single(engine.Executor.Cancelled);
+        Assert.Equal(0, engine.Executor.RunningCount);
     }
 
     [Theory]
@@ -110,23 +110,25 @@ public sealed partial class JobManagerTests : IAsyncLifetime
     [InlineData(ExecutionPhase.ARCHIVED)]
     public async Task AbortAsync_Refuses_WhenTheJobHasFinished(ExecutionPhase phase)
     {
-        var job = await _engine.SeedAsync(phase);
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(phase);
 
-        var refusal = await _engine.Manager.AbortAsync(job, CancellationToken.None);
+        var refusal = await engine.Manager.AbortAsync(job, CancellationToken.None);
 
         Assert.NotNull(refusal);
-        Assert.Equal(phase, (await _engine.GetAsync(job.Id)).Phase);
+        Assert.Equal(phase, (await engine.GetAsync(job.Id)).Phase);
     }
 
     [Fact]
     public async Task UpdateParametersAsync_ChangesOnlyTheGivenParameters_WhenTheJobIsPending()
     {
-        var job = await _engine.CreateAsync("tool", ("mode", "hang"));
-        var update = ParameterBinder.BindUpdate(_engine.Service(), [new FormField("mode", "FAIL")], []);
+        await using var engine = new EngineHarness();
+        var job = await engine.CreateAsync("tool", ("mode", "hang"));
+        var update = ParameterBinder.BindUpdate(engine.Service(), [new FormField("mode", "FAIL")], []);
 
-        Assert.Null(await _engine.Manager.UpdateParametersAsync(_engine.Service(), job, update, CancellationToken.None));
+        Assert.Null(await engine.Manager.UpdateParametersAsync(engine.Service(), job, update, CancellationToken.None));
 
-        Assert.Equal("fail", Assert.Single((await _engine.GetAsync(job.Id)).Parameters).Values.Single());
+        Assert.Equal("fail", Assert.Single((await engine.GetAsync(job.Id)).Parameters).Values.Single());
     }
 
     [Theory]
@@ -135,13 +137,14 @@ public sealed partial class JobManagerTests : IAsyncLifetime
     [InlineData(ExecutionPhase.COMPLETED)]
     public async Task UpdateParametersAsync_RefusesAndKeepsThem_WhenTheJobIsNotPending(ExecutionPhase phase)
     {
-        var job = await _engine.SeedAsync(phase);
-        var update = ParameterBinder.BindUpdate(_engine.Service(), [new FormField("mode", "fail")], []);
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(phase);
+        var update = ParameterBinder.BindUpdate(engine.Service(), [new FormField("mode", "fail")], []);
 
-        var refusal = await _engine.Manager.UpdateParametersAsync(_engine.Service(), job, update, CancellationToken.None);
+        var refusal = await engine.Manager.UpdateParametersAsync(engine.Service(), job, update, CancellationToken.None);
 
         Assert.NotNull(refusal);
-        Assert.Equal("succeed", (await _engine.GetAsync(job.Id)).Parameters.Single().Values.Single());
+        Assert.Equal("succeed", (await engine.GetAsync(job.Id)).Parameters.Single().Values.Single());
     }
 
     [Theory]
@@ -150,7 +153,8 @@ public sealed partial class JobManagerTests : IAsyncLifetime
     [InlineData("30", 30)]
     public async Task CreateAsync_ClampsTheExecutionDurationToTheServiceMaximum_WhenOneIsRequested(string requested, int expected)
     {
-        var job = await _engine.CreateAsync("tool", ("EXECUTIONDURATION", requested));
+        await using var engine = new EngineHarness();
+        var job = await engine.CreateAsync("tool", ("EXECUTIONDURATION", requested));
 
         Assert.Equal(expected, job.ExecutionDuration);
     }
@@ -158,27 +162,30 @@ public sealed partial class JobManagerTests : IAsyncLifetime
     [Fact]
     public async Task SetExecutionDurationAsync_StoresTheServiceMaximum_WhenZeroIsAsked()
     {
-        var job = await _engine.CreateAsync();
+        await using var engine = new EngineHarness();
+        var job = await engine.CreateAsync();
 
-        Assert.Null(await _engine.Manager.SetExecutionDurationAsync(_engine.Service(), job, 0, CancellationToken.None));
+        Assert.Null(await engine.Manager.SetExecutionDurationAsync(engine.Service(), job, 0, CancellationToken.None));
 
-        Assert.Equal(3600, (await _engine.GetAsync(job.Id)).ExecutionDuration);
+        Assert.Equal(3600, (await engine.GetAsync(job.Id)).ExecutionDuration);
     }
 
     [Fact]
     public async Task SetExecutionDurationAsync_Refuses_WhenTheJobIsQueued()
     {
-        var job = await _engine.SeedAsync(ExecutionPhase.QUEUED);
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(ExecutionPhase.QUEUED);
 
-        Assert.NotNull(await _engine.Manager.SetExecutionDurationAsync(_engine.Service(), job, 10, CancellationToken.None));
+        Assert.NotNull(await engine.Manager.SetExecutionDurationAsync(engine.Service(), job, 10, CancellationToken.None));
 
-        Assert.Equal(600, (await _engine.GetAsync(job.Id)).ExecutionDuration);
+        Assert.Equal(600, (await engine.GetAsync(job.Id)).ExecutionDuration);
     }
 
     [Fact]
     public async Task CreateAsync_ClampsTheDestructionToCreationPlusTheMaximum_WhenALaterOneIsRequested()
     {
-        var job = await _engine.CreateAsync("tool", ("DESTRUCTION", "2031-06-01T00:00:00Z"));
+        await using var engine = new EngineHarness();
+        var job = await engine.CreateAsync("tool", ("DESTRUCTION", "2031-06-01T00:00:00Z"));
 
         Assert.Equal(EngineHarness.Start.AddDays(30), job.Destruction);
     }
@@ -186,43 +193,46 @@ public sealed partial class JobManagerTests : IAsyncLifetime
     [Fact]
     public async Task SetDestructionAsync_ClampsToCreationPlusTheMaximum_WhenALaterOneIsRequested()
     {
-        var job = await _engine.CreateAsync();
-        _engine.Time.Advance(TimeSpan.FromDays(3));
+        await using var engine = new EngineHarness();
+        var job = await engine.CreateAsync();
+        engine.Time.Advance(TimeSpan.FromDays(3));
 
-        await _engine.Manager.SetDestructionAsync(_engine.Service(), job, EngineHarness.Start.AddYears(1), CancellationToken.None);
-        Assert.Equal(EngineHarness.Start.AddDays(30), (await _engine.GetAsync(job.Id)).Destruction);
+        await engine.Manager.SetDestructionAsync(engine.Service(), job, EngineHarness.Start.AddYears(1), CancellationToken.None);
+        Assert.Equal(EngineHarness.Start.AddDays(30), (await engine.GetAsync(job.Id)).Destruction);
 
-        await _engine.Manager.SetDestructionAsync(_engine.Service(), job, EngineHarness.Start.AddDays(2), CancellationToken.None);
-        Assert.Equal(EngineHarness.Start.AddDays(2), (await _engine.GetAsync(job.Id)).Destruction);
+        await engine.Manager.SetDestructionAsync(engine.Service(), job, EngineHarness.Start.AddDays(2), CancellationToken.None);
+        Assert.Equal(EngineHarness.Start.AddDays(2), (await engine.GetAsync(job.Id)).Destruction);
     }
 
     [Fact]
     public async Task DestroyAsync_DeletesTheJobAndItsFolder_WhenTheJobHasFiles()
     {
+        await using var engine = new EngineHarness();
         var upload = new FormUpload("catalog", "../../etc/stars.csv", 6, "text/csv", () => new MemoryStream(Encoding.UTF8.GetBytes("ra,dec")));
-        var bound = ParameterBinder.BindCreation(_engine.Service(), [], [upload]);
-        var job = await _engine.Manager.CreateAsync(_engine.Service(), bound, null, CancellationToken.None);
-        var folder = _engine.Manager.Workspace(job.Id).Root;
+        var bound = ParameterBinder.BindCreation(engine.Service(), [], [upload]);
+        var job = await engine.Manager.CreateAsync(engine.Service(), bound, null, CancellationToken.None);
+        var folder = engine.Manager.Workspace(job.Id).Root;
         Assert.True(File.Exists(Path.Combine(folder, "inputs", "catalog.csv")), "the upload is stored in the job's folder under the parameter's name");
 
-        Assert.True(await _engine.Manager.DestroyAsync(job.Id, CancellationToken.None));
+        Assert.True(await engine.Manager.DestroyAsync(job.Id, CancellationToken.None));
 
         Assert.False(Directory.Exists(folder), "the job's folder must be deleted with it");
-        Assert.Null(await _engine.Store.GetAsync(job.Id, CancellationToken.None));
-        Assert.False(await _engine.Manager.DestroyAsync(job.Id, CancellationToken.None));
+        Assert.Null(await engine.Store.GetAsync(job.Id, CancellationToken.None));
+        Assert.False(await engine.Manager.DestroyAsync(job.Id, CancellationToken.None));
     }
 
     [Fact]
     public async Task DestroyAsync_StopsTheExecutionFirst_WhenTheJobIsExecuting()
     {
-        await _engine.StartAsync();
-        var job = await _engine.CreateAsync("tool", ("mode", "hang"), ("PHASE", "RUN"));
-        await _engine.WaitUntilAsync(() => _engine.Executor.RunningCount == 1, "the execution to start");
+        await using var engine = new EngineHarness();
+        await engine.StartAsync();
+        var job = await engine.CreateAsync("tool", ("mode", "hang"), ("PHASE", "RUN"));
+        await engine.WaitUntilAsync(() => engine.Executor.RunningCount == 1, "the execution to start");
 
-        Assert.True(await _engine.Manager.DestroyAsync(job.Id, CancellationToken.None));
+        Assert.True(await engine.Manager.DestroyAsync(job.Id, CancellationToken.None));
 
-        Assert.Single(_engine.Executor.Cancelled);
-        Assert.Null(await _engine.Store.GetAsync(job.Id, CancellationToken.None));
-        Assert.False(Directory.Exists(_engine.Manager.Workspace(job.Id).Root));
+        Assert.Single(engine.Executor.Cancelled);
+        Assert.Null(await engine.Store.GetAsync(job.Id, CancellationToken.None));
+        Assert.False(Directory.Exists(engine.Manager.Workspace(job.Id).Root));
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class ParameterBinderTests
     [Fact]
     public void BindCreation_TreatsAnEmptyFieldAsAbsent_WhenANumericParameterIsOptional()
     {
-        var bound = Bind(Visibility, ("theta", "1.5"), ("npoints", ""), ("u", " "));
+        var bound = Bind(Visibility, ("theta", "1.5"), ("npoints", ""), ("u", ""));
 
         Assert.True(bound.IsValid, string.Join("; ", bound.Errors));
         Assert.Null(ValuesOf(bound, "npoints"));
@@ -103,6 +103,14 @@ public sealed partial class ParameterBinderTests
     }
 
     [Fact]
+    public void BindCreation_RefusesTheValue_WhenAFileParameterComesAsATextField()
+    {
+        var bound = Bind(Visibility, ("theta", "1"), ("catalog", "https://example.org/stars.csv"));
+
+        Assert.Equal(["catalog: a file parameter takes an uploaded file, not a value"], bound.Errors);
+    }
+
+    [Fact]
     public void BindCreation_ReportsTheMissingFile_WhenAFileIsRequired()
     {
         var service = With(new ParameterDefinition { Name = "catalog", Type = ParameterType.File, Required = true });
@@ -116,6 +124,6 @@ public sealed partial class ParameterBinderTests
         var bound = ParameterBinder.BindUpdate(Visibility, [new FormField("npoints", "12")], []);
 
         Assert.True(bound.IsValid, "an update needs no required parameter: the job has it already");
-        Assert.Equal("npoints", Assert.Single(bound.Parameters).Name);
+        Assert.True(bound.Parameters.Select(p => p.Name).SequenceEqual(["npoints"]), "an update applies no defaults: model and u keep their stored values");
     }
 }

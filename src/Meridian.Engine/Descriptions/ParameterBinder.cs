@@ -30,6 +30,14 @@ public static class ParameterBinder
             {
                 control = BindControl(control, field, errors);
             }
+            else if (service.FindParameter(field.Name) is { Type: ParameterType.File } file)
+            {
+                // A text value where a file is expected (a URL, a file name from a urlencoded form) must not vanish without a word.
+                if (field.Value.Length > 0)
+                {
+                    errors.Add($"{file.Name}: a file parameter takes an uploaded file, not a value");
+                }
+            }
             else if (service.FindParameter(field.Name) is { } parameter)
             {
                 if (!given.TryGetValue(parameter.Name, out var values))

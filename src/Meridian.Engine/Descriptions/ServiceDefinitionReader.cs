@@ -165,7 +165,8 @@ public sealed partial class ServiceDefinitionReader
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in mapping.Children)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
+            // A key may be any YAML node ([a, b]: …); only a plain string can name a parameter.
+            var name = (key as YamlScalarNode)?.Value ?? "";
             if (!ParameterNamePattern().IsMatch(name))
             {
                 Problem(key, $"parameter name '{name}' must be letters, digits and '_', starting with a letter");

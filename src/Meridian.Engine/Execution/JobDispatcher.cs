@@ -19,6 +19,7 @@ namespace Meridian.Engine.Execution;
 /// </summary>
 public sealed class JobDispatcher : BackgroundService
 {
+    private const double MaxTimerMilliseconds = uint.MaxValue - 1;
     private readonly IJobStore _store;
     private readonly ServiceCatalog _catalog;
     private readonly Dictionary<string, IJobExecutor> _executors;
@@ -227,7 +228,10 @@ public sealed class JobDispatcher : BackgroundService
         await _store.TrySetExecutorHandleAsync(job.Id, handle, CancellationToken.None);
         using var deadline = new CancellationTokenSource();
         var exited = executor.WaitForExitAsync(handle, CancellationToken.None);
-        var timeout = limit is { } duration ? Task.Delay(duration, _time, deadline.Token) : Task.Delay(Timeout.Infinite, deadline.Token);
+        // A timer cannot wait longer than about 49 days (Task.Delay throws, after the program has started): a longer
+        // duration, allowed by a service without a maximum, is enforced as none.
+        var timeout = limit is { } duration && duration.TotalMilliseconds <= MaxTimerMilliseconds
+            ? Task.Delay(duration, _time, deadline.Token) : Task.Delay(Timeout.Infinite, deadline.Token);
         var first = await Task.WhenAny(exited, running.Stop.Task, timeout);
         await deadline.CancelAsync();
         StopReason? stop = null;

@@ -191,14 +191,18 @@ public sealed class JobManager(
             return false;
         }
 
-        if (job.Phase == ExecutionPhase.EXECUTING)
+        // Files first: if the server dies in between, the job is still listed and destroyed again later.
+        // The dispatcher may claim a QUEUED job while this runs: once the row is gone no claim can
+        // succeed, so a second stop catches one that slipped in, and its files go with it.
+        var workspace = Workspace(jobId);
+        await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken);
+        workspace.Delete();
+        var deleted = await store.DeleteAsync(jobId, cancellationToken);
+        if (await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken))
         {
-            await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken);
+            workspace.Delete();
         }
 
-        // Files first: if the server dies in between, the job is still listed and destroyed again later.
-        Workspace(jobId).Delete();
-        var deleted = await store.DeleteAsync(jobId, cancellationToken);
         waiter.Notify(jobId);
         if (deleted)
         {

@@ -12,7 +12,7 @@ public static class JobDocuments
 
     public static string JobUrl(HttpRequest request, string service, string jobId) => $"{JobListUrl(request, service)}/{jobId}";
 
-    public static JobSummary Summary(HttpRequest request, Job job)
+    public static JobSummary Summary(HttpRequest request, Job job, JobProgress? progress = null)
     {
         var jobUrl = JobUrl(request, job.Service, job.Id);
         return new JobSummary
@@ -30,6 +30,7 @@ public static class JobDocuments
             Parameters = Parameters(jobUrl, job),
             Results = Results(jobUrl, job),
             ErrorSummary = job.Error,
+            Progress = progress,
         };
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
 using Meridian.Engine.Descriptions;
+using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
@@ -54,7 +55,7 @@ public static class JobEndpoints
                 ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"Job '{jobId}' was destroyed while waiting.");
         }
 
-        return UwsDocument.Job(JobDocuments.Summary(context.Request, job));
+        return UwsDocument.Job(JobDocuments.Summary(context.Request, job, ProgressFile.Read(manager.Workspace(job.Id))));
     }
 
     public static async Task<IResult> DeleteJobAsync(string service, string jobId, HttpContext context, JobManager manager)

@@ -94,9 +94,19 @@ public sealed class EngineHarness : IAsyncDisposable
     public async Task<Job> GetAsync(string id) =>
         await Store.GetAsync(id, CancellationToken.None) ?? throw new Xunit.Sdk.XunitException($"job {id} is gone");
 
+    /// <summary>Waits until the job reaches the phase; fails at once, saying why, if it ends in another.</summary>
     public async Task<Job> WaitForPhaseAsync(string id, ExecutionPhase phase)
     {
-        await WaitUntilAsync(async () => (await GetAsync(id)).Phase == phase, $"job {id} to reach {phase}");
+        await WaitUntilAsync(async () =>
+        {
+            var job = await GetAsync(id);
+            if (job.Phase != phase && PhaseTransitions.IsTerminal(job.Phase))
+            {
+                throw new Xunit.Sdk.XunitException($"job {id} ended {job.Phase} instead of {phase}: {job.Error?.Message}");
+            }
+
+            return job.Phase == phase;
+        }, $"job {id} to reach {phase}");
         return await GetAsync(id);
     }
 

@@ -6,12 +6,14 @@ namespace Meridian.Engine.Tests.Fakes;
 /// <summary>Service definitions built in code, for tests that are not about reading YAML.</summary>
 public static class TestServices
 {
-    /// <summary>A command from elements: a string is one element, a string[] a group.</summary>
-    public static CommandTemplate Command(params object[] elements)
-    {
-        var sources = elements.Select(e => e is string[] group ? new CommandElementSource(true, group) : new CommandElementSource(false, [(string)e])).ToList();
-        return CommandTemplate.TryParse(sources, out var error) ?? throw new ArgumentException(error, nameof(elements));
-    }
+    /// <summary>A command from elements: a string is one element; Group(...) makes a group.</summary>
+    public static CommandTemplate Command(params object[] elements) =>
+        CommandTemplate.TryParse(Sources(elements), out var error) ?? throw new ArgumentException(error, nameof(elements));
+
+    public static CommandElementSource Group(params string[] arguments) => new(true, arguments);
+
+    public static List<CommandElementSource> Sources(params object[] elements) =>
+        elements.Select(e => e as CommandElementSource ?? new CommandElementSource(false, [(string)e])).ToList();
 
     public static ServiceDefinition Define(
         string name, IReadOnlyList<ParameterDefinition>? parameters = null, CommandTemplate? command = null,
