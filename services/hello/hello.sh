@@ -26,6 +26,7 @@ case $times in
 esac
 [ "${#times}" -le 3 ] && [ "$times" -ge 1 ] && [ "$times" -le 100 ] ||
     die "times must be between 1 and 100, got: $times"
+while case $times in 0?*) ;; *) false ;; esac; do times=${times#0}; done
 
 i=0
 while [ "$i" -lt "$times" ]; do

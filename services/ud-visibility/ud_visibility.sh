@@ -146,8 +146,8 @@ END {
     xm = (bmax > 0) ? bmax : 1
     raw = xm / 5; mag = 10 ^ floor(log(raw) / log(10)); r = raw / mag
     step = (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10) * mag
-    xtop = step * floor(xm / step + 0.999999)
-    if (xtop < xm) xtop += step
+    xtop = step * int(xm / step)          # axis end: first tick >= xm
+    if (xtop < xm * (1 - 1e-12)) xtop += step
     svg = "vis2.svg"
     printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" > svg
     printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n", W, H, W, H > svg
