@@ -43,8 +43,9 @@ public static class JobDocuments
         job.Results.Select(result => new ResultReference(
             result.Id, $"{jobUrl}/results/{EscapePath(result.Id)}", result.Size, result.MimeType)).ToList();
 
-    public static JobReference Reference(HttpRequest request, JobListEntry entry) =>
-        new(entry.Id, JobUrl(request, entry.Service, entry.Id), entry.Phase, entry.RunId, entry.OwnerId, entry.CreationTime);
+    /// <summary>A job-list row; <paramref name="jobListUrl"/> is computed once per list, not once per job.</summary>
+    public static JobReference Reference(string jobListUrl, JobListEntry entry) =>
+        new(entry.Id, $"{jobListUrl}/{entry.Id}", entry.Phase, entry.RunId, entry.OwnerId, entry.CreationTime);
 
     /// <summary>
     /// The instant the job is expected to be done: while executing, the latest it may run to; once it

@@ -30,7 +30,8 @@ public static class JobListEndpoints
             Last = ReadLast(context.Request.Query["LAST"]),
         };
         var entries = await manager.ListAsync(filter, context.RequestAborted);
-        return UwsDocument.JobList(entries.Select(entry => JobDocuments.Reference(context.Request, entry)).ToList());
+        var jobListUrl = JobDocuments.JobListUrl(context.Request, definition.Name);
+        return UwsDocument.JobList(entries.Select(entry => JobDocuments.Reference(jobListUrl, entry)).ToList());
     }
 
     public static async Task<IResult> CreateJobAsync(string service, HttpContext context, JobManager manager)

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+using System.Runtime.InteropServices;
+
+namespace Meridian.Bench;
+
+/// <summary>
+/// Measures meridian-server (started as its own process) against the floors of this machine, and prints
+/// the table. Exits 0 whether or not targets are met: it reports, it does not judge. Exits 1 when the
+/// server misbehaves or cannot start, 130 when interrupted.
+/// </summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main()
+    {
+        using var interrupted = new CancellationTokenSource();
+        // Ctrl-C or SIGTERM end the loops; the server is still killed and its data directory deleted.
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+
+        void Interrupt(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
+        }
+
+        try
+        {
+            var report = await Benchmark.RunAsync(interrupted.Token);
+            report.Print(Console.Out);
+            return 0;
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("bench: interrupted");
+            return 130;
+        }
+        catch (Exception exception) when (exception is BenchException or HttpRequestException or TaskCanceledException)
+        {
+            Console.Error.WriteLine($"bench: {exception.Message}");
+            return 1;
+        }
+    }
+}
