@@ -22,13 +22,7 @@ public sealed class DestructionTests(MeridianApplication app) : IClassFixture<Me
         {
         }
 
-        var gone = false;
-        for (var i = 0; i < 50 && !gone; i++)
-        {
-            await Task.Delay(200);
-            using var response = await app.Client.GetAsync(jobUrl);
-            gone = response.StatusCode == HttpStatusCode.NotFound;
-        }
+        var gone = await GoneWithinAsync(jobUrl, TimeSpan.FromSeconds(10));
 
         Assert.True(gone, "the job was destroyed within a few sweeps of its destruction time");
         Assert.False(Directory.Exists(app.JobFolder(id)));
@@ -45,15 +39,25 @@ public sealed class DestructionTests(MeridianApplication app) : IClassFixture<Me
         {
         }
 
-        var gone = false;
-        for (var i = 0; i < 50 && !gone; i++)
-        {
-            await Task.Delay(200);
-            using var response = await app.Client.GetAsync(jobUrl);
-            gone = response.StatusCode == HttpStatusCode.NotFound;
-        }
+        var gone = await GoneWithinAsync(jobUrl, TimeSpan.FromSeconds(10));
 
         Assert.True(gone);
         Assert.False(Directory.Exists(app.JobFolder(jobUrl[(jobUrl.LastIndexOf('/') + 1)..])));
+    }
+
+    private async Task<bool> GoneWithinAsync(string jobUrl, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            using var response = await app.Client.GetAsync(jobUrl);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
