@@ -31,6 +31,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<JobManager>();
         services.AddSingleton<DestructionSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<DestructionSweeper>());
+        services.AddSingleton<NodeMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<NodeMonitor>());
+        services.AddHostedService<JobChangeListener>();
         return services;
     }
 }

@@ -25,6 +25,21 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Error, "The dispatcher loop failed; it will be tried again")]
     public static partial void DispatcherLoopFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(7, LogLevel.Information, "Created job {JobId} of {Service}")]
+    [LoggerMessage(7, LogLevel.Debug, "Created job {JobId} of {Service}")]
     public static partial void Created(ILogger logger, string jobId, string service);
+
+    [LoggerMessage(8, LogLevel.Warning, "The job store is unreachable; the outcome of job {JobId} will be written when it is back")]
+    public static partial void OutcomeDeferred(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(9, LogLevel.Warning, "Node {NodeId} could not send its heartbeat")]
+    public static partial void HeartbeatFailed(ILogger logger, Exception exception, string nodeId);
+
+    [LoggerMessage(10, LogLevel.Warning, "Job {JobId} was EXECUTING on node {NodeId}, which stopped responding; it ends in ERROR")]
+    public static partial void NodeLost(ILogger logger, string jobId, string? nodeId);
+
+    [LoggerMessage(11, LogLevel.Warning, "The job change feed failed; reconnecting")]
+    public static partial void ChangeFeedFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Information, "Job {JobId} was changed elsewhere while executing here; its execution is stopped")]
+    public static partial void Superseded(ILogger logger, string jobId);
 }

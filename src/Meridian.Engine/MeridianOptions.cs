@@ -34,5 +34,21 @@ public sealed class MeridianOptions
     [Range(1024, long.MaxValue)]
     public long MaxRequestBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>
+    /// This server's name among the nodes sharing one store; the jobs it executes carry it. Several nodes
+    /// need distinct names (the default, the machine name, suits one node per machine). A node restarted
+    /// under the same name settles the jobs its previous life left EXECUTING at once.
+    /// </summary>
+    [Required]
+    public string NodeId { get; set; } = Environment.MachineName;
+
+    /// <summary>How often this node tells the store it is alive.</summary>
+    public TimeSpan NodeHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A node silent for this long is taken for dead: the other nodes end the jobs it was executing in ERROR.
+    /// </summary>
+    public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public string JobsDirectory => Path.Combine(Path.GetFullPath(DataDirectory), "jobs");
 }

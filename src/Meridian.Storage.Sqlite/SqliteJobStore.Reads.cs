@@ -100,11 +100,20 @@ public sealed partial class SqliteJobStore
         }, cancellationToken);
 
     public Task<IReadOnlyList<Job>> ListInPhaseAsync(ExecutionPhase phase, CancellationToken cancellationToken) =>
+        ListJobsAsync($"SELECT {Columns} FROM jobs WHERE phase = $phase ORDER BY creation_time", p => p.AddWithValue("$phase", phase.ToWire()), cancellationToken);
+
+    public Task<IReadOnlyList<Job>> ListOrphansAsync(DateTimeOffset heartbeatBefore, CancellationToken cancellationToken) =>
+        ListJobsAsync(
+            $"SELECT {Columns} FROM jobs WHERE phase = 'EXECUTING' AND NOT EXISTS " +
+            "(SELECT 1 FROM nodes WHERE nodes.node_id = jobs.node_id AND nodes.heartbeat >= $before) ORDER BY creation_time",
+            p => p.AddWithValue("$before", heartbeatBefore.UtcTicks), cancellationToken);
+
+    private Task<IReadOnlyList<Job>> ListJobsAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<Job>>(async connection =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM jobs WHERE phase = $phase ORDER BY creation_time";
-            command.Parameters.AddWithValue("$phase", phase.ToWire());
+            command.CommandText = sql;
+            bind(command.Parameters);
             var jobs = new List<Job>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -10,7 +10,7 @@ public sealed partial class SqliteJobStore
     public Task CreateAsync(Job job, CancellationToken cancellationToken) =>
         WriteAsync(
             $"INSERT INTO jobs ({Columns}) VALUES ($id, $service, $owner, $run, $phase, $created, $queued, $started, $ended, " +
-            "$duration, $destruction, $parameters, $results, $error_type, $error_message, $error_detail, $handle)",
+            "$duration, $destruction, $parameters, $results, $error_type, $error_message, $error_detail, $handle, $node)",
             p =>
             {
                 p.AddWithValue("$id", job.Id);
@@ -28,6 +28,7 @@ public sealed partial class SqliteJobStore
                 p.AddWithValue("$results", StoredJson.Write(job.Results));
                 BindError(p, job.Error);
                 p.AddWithValue("$handle", Nullable(job.ExecutorHandle));
+                p.AddWithValue("$node", Nullable(job.NodeId));
             },
             cancellationToken);
 
@@ -45,7 +46,7 @@ public sealed partial class SqliteJobStore
         var sql = $"UPDATE jobs SET phase = $next, {stamp} " +
                   "results = COALESCE($results, results), error_type = COALESCE($error_type, error_type), " +
                   "error_message = COALESCE($error_message, error_message), error_has_detail = COALESCE($error_detail, error_has_detail), " +
-                  "executor_handle = COALESCE($handle, executor_handle) WHERE id = $id AND phase = $expected";
+                  "executor_handle = COALESCE($handle, executor_handle), node_id = COALESCE($node, node_id) WHERE id = $id AND phase = $expected";
         return await WriteAsync(sql, p =>
         {
             p.AddWithValue("$id", id);
@@ -55,6 +56,7 @@ public sealed partial class SqliteJobStore
             p.AddWithValue("$results", change.Results is null ? DBNull.Value : StoredJson.Write(change.Results));
             BindError(p, change.Error);
             p.AddWithValue("$handle", Nullable(change.ExecutorHandle));
+            p.AddWithValue("$node", Nullable(change.NodeId));
         }, cancellationToken) == 1;
     }
 
@@ -85,6 +87,20 @@ public sealed partial class SqliteJobStore
             p.AddWithValue("$id", id);
             p.AddWithValue("$handle", handle);
         }, cancellationToken) == 1;
+
+    public async Task<bool> TryRecordResultsAsync(string id, IReadOnlyList<JobResult> results, CancellationToken cancellationToken) =>
+        await WriteAsync("UPDATE jobs SET results = $results WHERE id = $id AND phase = 'ABORTED'", p =>
+        {
+            p.AddWithValue("$id", id);
+            p.AddWithValue("$results", StoredJson.Write(results));
+        }, cancellationToken) == 1;
+
+    public Task HeartbeatAsync(string nodeId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync("INSERT INTO nodes (node_id, heartbeat) VALUES ($node, $now) ON CONFLICT (node_id) DO UPDATE SET heartbeat = excluded.heartbeat", p =>
+        {
+            p.AddWithValue("$node", nodeId);
+            p.AddWithValue("$now", now.UtcTicks);
+        }, cancellationToken);
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
         await WriteAsync("DELETE FROM jobs WHERE id = $id", p => p.AddWithValue("$id", id), cancellationToken) == 1;

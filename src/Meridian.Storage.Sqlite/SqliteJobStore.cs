@@ -14,7 +14,7 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
 {
     private const string Columns =
         "id, service, owner_id, run_id, phase, creation_time, queued_time, start_time, end_time, execution_duration, " +
-        "destruction, parameters, results, error_type, error_message, error_has_detail, executor_handle";
+        "destruction, parameters, results, error_type, error_message, error_has_detail, executor_handle, node_id";
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
@@ -111,6 +111,7 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
             Error = reader.IsDBNull(13) ? null : new ErrorSummary(
                 reader.GetString(13) == "fatal" ? ErrorType.Fatal : ErrorType.Transient, reader.GetString(14), reader.GetInt64(15) != 0),
             ExecutorHandle = Text(reader, 16),
+            NodeId = Text(reader, 17),
         };
     }
 }

@@ -163,5 +163,6 @@ public abstract partial class JobStoreCompliance : IDisposable
         Assert.Equal(expected.Results, actual.Results);
         Assert.Equal(expected.Error, actual.Error);
         Assert.Equal(expected.ExecutorHandle, actual.ExecutorHandle);
+        Assert.Equal(expected.NodeId, actual.NodeId);
     }
 }

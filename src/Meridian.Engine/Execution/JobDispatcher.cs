@@ -28,6 +28,7 @@ public sealed class JobDispatcher : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<JobDispatcher> _logger;
     private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public JobDispatcher(
@@ -48,6 +49,24 @@ public sealed class JobDispatcher : BackgroundService
 
     /// <summary>Asks the dispatcher to look at the queue now (a job was queued, or a slot freed).</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>
+    /// A job changed in the store, possibly through another node: a job executing here that is no longer
+    /// EXECUTING there (aborted or destroyed elsewhere) is stopped; a newly queued job wakes the queue.
+    /// </summary>
+    public void OnStoreChange(JobChange change)
+    {
+        if (change.Id is null || change.Phase == ExecutionPhase.QUEUED)
+        {
+            Wake();
+        }
+
+        if (change.Id is not null && change.Phase != ExecutionPhase.EXECUTING && _running.TryGetValue(change.Id, out var running) && running.Claimed)
+        {
+            Log.Superseded(_logger, change.Id);
+            running.Stop.TrySetResult(StopReason.Superseded);
+        }
+    }
 
     /// <summary>
     /// Stops a job this server is executing and waits until its outcome is recorded. False when the job
@@ -72,6 +91,7 @@ public sealed class JobDispatcher : BackgroundService
         {
             try
             {
+                await CheckRunningAsync(stoppingToken);
                 await FillAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -95,8 +115,51 @@ public sealed class JobDispatcher : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        await _stopping.CancelAsync();
         var stopping = _running.Keys.Select(id => TryStopAsync(id, StopReason.Shutdown, cancellationToken));
         await Task.WhenAll(stopping);
+    }
+
+    /// <summary>The safety net for lost change notifications: a job executing here must still be EXECUTING in the store.</summary>
+    private async Task CheckRunningAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (id, running) in _running)
+        {
+            if (running.Claimed && await _store.GetAsync(id, cancellationToken) is not { Phase: ExecutionPhase.EXECUTING })
+            {
+                OnStoreChange(new JobChange(id, null));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs a store write until the store answers: a finished job's outcome must not be lost because the
+    /// database is restarting. Gives up only when the server stops (the job is then settled at restart).
+    /// </summary>
+    private async Task<bool> WhileStoreIsBackAsync(string jobId, Func<Task<bool>> write)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (StoreUnavailableException exception) when (!_stopping.IsCancellationRequested)
+            {
+                Log.OutcomeDeferred(_logger, exception, jobId);
+                try
+                {
+                    await Task.Delay(delay, _time, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw exception;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
     }
 
     /// <summary>Starts queued jobs while there is room, oldest first, skipping services at their own limit.</summary>
@@ -152,13 +215,14 @@ public sealed class JobDispatcher : BackgroundService
             return false;
         }
 
-        if (!await _store.TrySetPhaseAsync(candidate.Id, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.EXECUTING, _time.GetUtcNow()), cancellationToken))
+        if (!await _store.TrySetPhaseAsync(candidate.Id, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.EXECUTING, _time.GetUtcNow()) { NodeId = _options.NodeId }, cancellationToken))
         {
             _running.TryRemove(candidate.Id, out _);
             running.Finished.TrySetResult();
             return false;
         }
 
+        running.Claimed = true;
         _waiter.Notify(candidate.Id);
         Log.PhaseChanged(_logger, candidate.Id, service.Name, ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING);
         _ = Task.Run(() => RunAsync(candidate.Id, service, running), CancellationToken.None);
@@ -178,9 +242,14 @@ public sealed class JobDispatcher : BackgroundService
             var workspace = new JobWorkspace(_options.JobsDirectory, jobId);
             var ending = await ExecuteAsync(job, service, workspace, running);
             var change = JobOutcomes.For(ending, job, service, workspace, _time.GetUtcNow());
-            if (await _store.TrySetPhaseAsync(jobId, ExecutionPhase.EXECUTING, change, CancellationToken.None))
+            if (await WhileStoreIsBackAsync(jobId, () => _store.TrySetPhaseAsync(jobId, ExecutionPhase.EXECUTING, change, CancellationToken.None)))
             {
                 Log.PhaseChanged(_logger, jobId, service.Name, ExecutionPhase.EXECUTING, change.Next);
+            }
+            else if (ending.Stop == StopReason.Superseded && change.Results is { } results)
+            {
+                // Aborted through another node: the phase is already written; what the job produced is kept (U19).
+                await WhileStoreIsBackAsync(jobId, () => _store.TryRecordResultsAsync(jobId, results, CancellationToken.None));
             }
 
             _waiter.Notify(jobId);
@@ -252,7 +321,8 @@ public sealed class JobDispatcher : BackgroundService
     {
         foreach (var job in await _store.ListInPhaseAsync(ExecutionPhase.EXECUTING, cancellationToken))
         {
-            if (_running.ContainsKey(job.Id))
+            // Other nodes' jobs are theirs; if a node died, NodeMonitor settles its jobs once it is found silent.
+            if (_running.ContainsKey(job.Id) || (job.NodeId is not null && job.NodeId != _options.NodeId))
             {
                 continue;
             }
@@ -278,11 +348,19 @@ public sealed class JobDispatcher : BackgroundService
         }
     }
 
+    public override void Dispose()
+    {
+        _stopping.Dispose();
+        base.Dispose();
+    }
+
     private sealed class RunningJob(string service)
     {
         public string Service { get; } = service;
         public TaskCompletionSource<StopReason> Stop { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Set once the claim succeeded: before that, the store's phase is still QUEUED.</summary>
+        public volatile bool Claimed;
     }
 }
 
@@ -292,6 +370,8 @@ public enum StopReason
     Abort,
     Timeout,
     Shutdown,
+    /// <summary>The job left EXECUTING in the store through another request or node (aborted, destroyed).</summary>
+    Superseded,
 }
 
 /// <summary>How an execution ended: the executor's status, why it was stopped (if it was), or why it never started.</summary>

@@ -18,7 +18,7 @@ public static class JobOutcomes
         var hasDetail = File.Exists(workspace.Stderr) && new FileInfo(workspace.Stderr).Length > 0;
         var (phase, error) = (ending.Stop, ending.Status.State) switch
         {
-            (StopReason.Abort, _) => (ExecutionPhase.ABORTED, null),
+            (StopReason.Abort or StopReason.Superseded, _) => (ExecutionPhase.ABORTED, null),
             (StopReason.Timeout, _) => (ExecutionPhase.ABORTED, new ErrorSummary(ErrorType.Fatal,
                 $"The job exceeded its execution duration of {job.ExecutionDuration} s and was stopped (its processes were killed).", hasDetail)),
             (StopReason.Shutdown, _) => (ExecutionPhase.ERROR, new ErrorSummary(ErrorType.Transient,

@@ -25,4 +25,6 @@ public sealed record Job
     public ErrorSummary? Error { get; init; }
     /// <summary>The executor's opaque handle of the running execution, kept so a restarted server can find it again.</summary>
     public string? ExecutorHandle { get; init; }
+    /// <summary>The server node that claimed the job for execution; its heartbeat says whether the job is still looked after.</summary>
+    public string? NodeId { get; init; }
 }

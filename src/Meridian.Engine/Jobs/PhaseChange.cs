@@ -12,4 +12,6 @@ public sealed record PhaseChange(ExecutionPhase Next, DateTimeOffset At)
     public IReadOnlyList<JobResult>? Results { get; init; }
     public ErrorSummary? Error { get; init; }
     public string? ExecutorHandle { get; init; }
+    /// <summary>The node taking the job, written when it enters EXECUTING.</summary>
+    public string? NodeId { get; init; }
 }

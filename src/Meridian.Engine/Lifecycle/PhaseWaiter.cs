@@ -16,6 +16,15 @@ public sealed class PhaseWaiter
     public Task NextChange(string jobId) =>
         _waiters.GetOrAdd(jobId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    /// <summary>Wakes every waiter: after a gap in the change feed, anything may have changed.</summary>
+    public void NotifyAll()
+    {
+        foreach (var jobId in _waiters.Keys)
+        {
+            Notify(jobId);
+        }
+    }
+
     public void Notify(string jobId)
     {
         if (_waiters.TryRemove(jobId, out var waiter))

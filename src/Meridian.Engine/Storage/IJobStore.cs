@@ -53,4 +53,16 @@ public interface IJobStore
 
     /// <summary>Every job in the given phase (used after a restart to settle EXECUTING jobs).</summary>
     Task<IReadOnlyList<Job>> ListInPhaseAsync(ExecutionPhase phase, CancellationToken cancellationToken);
+
+    /// <summary>Records results of a job that was ABORTED while it executed (the abort came first, its files after).</summary>
+    Task<bool> TryRecordResultsAsync(string id, IReadOnlyList<JobResult> results, CancellationToken cancellationToken);
+
+    /// <summary>Says that <paramref name="nodeId"/> is alive at <paramref name="now"/>.</summary>
+    Task HeartbeatAsync(string nodeId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// EXECUTING jobs whose node has not sent a heartbeat since <paramref name="heartbeatBefore"/> (or never did):
+    /// nobody is looking after them any more.
+    /// </summary>
+    Task<IReadOnlyList<Job>> ListOrphansAsync(DateTimeOffset heartbeatBefore, CancellationToken cancellationToken);
 }

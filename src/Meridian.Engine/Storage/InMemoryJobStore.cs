@@ -8,6 +8,7 @@ namespace Meridian.Engine.Storage;
 public sealed class InMemoryJobStore : IJobStore
 {
     private readonly Dictionary<string, Job> _jobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _heartbeats = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public Task CreateAsync(Job job, CancellationToken cancellationToken)
@@ -119,6 +120,31 @@ public sealed class InMemoryJobStore : IJobStore
         {
             IReadOnlyList<Job> jobs = _jobs.Values.Where(job => job.Phase == phase).ToList();
             return Task.FromResult(jobs);
+        }
+    }
+
+    public Task<bool> TryRecordResultsAsync(string id, IReadOnlyList<JobResult> results, CancellationToken cancellationToken) =>
+        Update(id, job => job.Phase == ExecutionPhase.ABORTED, job => job with { Results = results });
+
+    public Task HeartbeatAsync(string nodeId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _heartbeats[nodeId] = now;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Job>> ListOrphansAsync(DateTimeOffset heartbeatBefore, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Job> orphans = _jobs.Values
+                .Where(job => job.Phase == ExecutionPhase.EXECUTING
+                    && !(job.NodeId is { } node && _heartbeats.TryGetValue(node, out var seen) && seen >= heartbeatBefore))
+                .ToList();
+            return Task.FromResult(orphans);
         }
     }
 

@@ -15,6 +15,7 @@ public static class StoreSemantics
             Results = change.Results ?? job.Results,
             Error = change.Error ?? job.Error,
             ExecutorHandle = change.ExecutorHandle ?? job.ExecutorHandle,
+            NodeId = change.NodeId ?? job.NodeId,
         };
         return change.Next switch
         {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-using Microsoft.AspNetCore.Http.Features;
+using Meridian.Engine.Storage;
 
 namespace Meridian.Server.Api;
 
@@ -22,6 +22,11 @@ public sealed partial class RequestErrorHandling(RequestDelegate next, ILogger<R
         catch (Exception exception) when (!context.Response.HasStarted && Classify(exception) is { } refusal)
         {
             context.Response.Clear();
+            if (refusal.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.Response.Headers.RetryAfter = "5";
+            }
+
             await PlainText.Status(refusal.Status, refusal.Reason).ExecuteAsync(context);
         }
         catch (Exception exception) when (!context.Response.HasStarted)
@@ -35,6 +40,8 @@ public sealed partial class RequestErrorHandling(RequestDelegate next, ILogger<R
     private static (int Status, string Reason)? Classify(Exception exception) => exception switch
     {
         RequestRejectedException rejected => (rejected.StatusCode, rejected.Message),
+        StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable,
+            "The job database cannot be reached right now; running jobs go on. Try again in a few seconds."),
         BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge
             ? "The request body is larger than this server accepts."
             : $"Malformed request: {bad.Message}"),
