@@ -18,7 +18,8 @@ public sealed class ServerProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, int? port = null)
+    public static async Task<ServerProcess> StartAsync(
+        string dataDirectory, IDictionary<string, string> settings, int? port = null, IDictionary<string, string>? environment = null)
     {
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}/");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -29,6 +30,11 @@ public sealed class ServerProcess : IDisposable
         foreach (var (key, value) in settings)
         {
             start.Environment["Meridian__" + key] = value;
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         var process = Process.Start(start)!;
