@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
+using Meridian.Engine.Storage;
 using Meridian.Server;
 using Meridian.Server.Api;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMeridian();
@@ -16,6 +18,17 @@ catch (DefinitionException exception)
 {
     Console.Error.WriteLine(exception.Message);
     return 2;
+}
+
+// So does a store that cannot be used: an unreachable database or a missing connection string.
+try
+{
+    app.Services.GetRequiredService<IJobStore>();
+}
+catch (Exception exception) when (exception is StoreUnavailableException or OptionsValidationException)
+{
+    Console.Error.WriteLine($"meridian-server: {exception.Message}");
+    return 3;
 }
 
 // Answers to clients' mistakes are 4xx with a reason, never 500.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine;
+using Meridian.Storage.Postgres;
 using Meridian.Storage.Sqlite;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -28,8 +29,12 @@ public static class ServerSetup
                 builder.Services.AddOptions<SqliteStoreOptions>().BindConfiguration("Meridian:Store");
                 builder.Services.UseSqliteStore();
                 break;
+            case "postgres":
+                builder.Services.AddOptions<PostgresStoreOptions>().BindConfiguration(PostgresStoreOptions.Section);
+                builder.Services.UsePostgresStore();
+                break;
             default:
-                throw new InvalidOperationException($"Meridian:Store:Provider '{provider}' is not known (use sqlite).");
+                throw new InvalidOperationException($"Meridian:Store:Provider '{provider}' is not known (use sqlite or postgres).");
         }
 
         var maxRequestBytes = builder.Configuration.GetValue<long?>("Meridian:MaxRequestBytes") ?? new MeridianOptions().MaxRequestBytes;

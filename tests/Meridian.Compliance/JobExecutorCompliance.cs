@@ -141,7 +141,10 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
     [Fact]
     public async Task GetStatusAsync_ReportsRunning_WhileTheProgramRuns()
     {
-        var handle = await StartAsync(Request("running", ["sleep", "30"]));
+        // A batch scheduler starts a job on its next pass, not at submission: ask once the program is running.
+        var pidFile = Temp.Combine("running.pid");
+        var handle = await StartAsync(Request("running", Shell("echo $$ > \"$1\"; sleep 30", pidFile)));
+        await ReadPidAsync(pidFile);
 
         var status = await Executor.GetStatusAsync(handle, CancellationToken.None);
 

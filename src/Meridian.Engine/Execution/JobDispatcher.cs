@@ -28,6 +28,8 @@ public sealed class JobDispatcher : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<JobDispatcher> _logger;
     private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
+    // Never disposed: the host may dispose the dispatcher before it stops it, and a token source without
+    // a timer holds nothing that needs releasing.
     private readonly CancellationTokenSource _stopping = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -63,8 +65,25 @@ public sealed class JobDispatcher : BackgroundService
 
         if (change.Id is not null && change.Phase != ExecutionPhase.EXECUTING && _running.TryGetValue(change.Id, out var running) && running.Claimed)
         {
-            Log.Superseded(_logger, change.Id);
-            running.Stop.TrySetResult(StopReason.Superseded);
+            // Notifications arrive late and in any order (the QUEUED of the creation may come after this
+            // node's own claim): only the store's present phase may stop an execution.
+            _ = StopIfSupersededAsync(change.Id, running);
+        }
+    }
+
+    private async Task StopIfSupersededAsync(string jobId, RunningJob running)
+    {
+        try
+        {
+            if (await _store.GetAsync(jobId, _stopping.Token) is not { Phase: ExecutionPhase.EXECUTING })
+            {
+                Log.Superseded(_logger, jobId);
+                running.Stop.TrySetResult(StopReason.Superseded);
+            }
+        }
+        catch (Exception exception) when (exception is StoreUnavailableException or OperationCanceledException)
+        {
+            // The periodic check will look again.
         }
     }
 
@@ -125,9 +144,9 @@ public sealed class JobDispatcher : BackgroundService
     {
         foreach (var (id, running) in _running)
         {
-            if (running.Claimed && await _store.GetAsync(id, cancellationToken) is not { Phase: ExecutionPhase.EXECUTING })
+            if (running.Claimed)
             {
-                OnStoreChange(new JobChange(id, null));
+                await StopIfSupersededAsync(id, running);
             }
         }
     }
@@ -242,14 +261,15 @@ public sealed class JobDispatcher : BackgroundService
             var workspace = new JobWorkspace(_options.JobsDirectory, jobId);
             var ending = await ExecuteAsync(job, service, workspace, running);
             var change = JobOutcomes.For(ending, job, service, workspace, _time.GetUtcNow());
-            if (await WhileStoreIsBackAsync(jobId, () => _store.TrySetPhaseAsync(jobId, ExecutionPhase.EXECUTING, change, CancellationToken.None)))
+            if (ending.Stop == StopReason.Superseded)
+            {
+                // Aborted or destroyed through another node: the phase is written already; what the job
+                // produced is kept (U19).
+                await WhileStoreIsBackAsync(jobId, () => _store.TryRecordResultsAsync(jobId, change.Results ?? [], CancellationToken.None));
+            }
+            else if (await WhileStoreIsBackAsync(jobId, () => _store.TrySetPhaseAsync(jobId, ExecutionPhase.EXECUTING, change, CancellationToken.None)))
             {
                 Log.PhaseChanged(_logger, jobId, service.Name, ExecutionPhase.EXECUTING, change.Next);
-            }
-            else if (ending.Stop == StopReason.Superseded && change.Results is { } results)
-            {
-                // Aborted through another node: the phase is already written; what the job produced is kept (U19).
-                await WhileStoreIsBackAsync(jobId, () => _store.TryRecordResultsAsync(jobId, results, CancellationToken.None));
             }
 
             _waiter.Notify(jobId);
@@ -346,12 +366,6 @@ public sealed class JobDispatcher : BackgroundService
                 _waiter.Notify(job.Id);
             }
         }
-    }
-
-    public override void Dispose()
-    {
-        _stopping.Dispose();
-        base.Dispose();
     }
 
     private sealed class RunningJob(string service)

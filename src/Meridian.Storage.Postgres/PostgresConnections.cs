@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+using System.Data.Common;
+using Npgsql;
+
+namespace Meridian.Storage.Postgres;
+
+/// <summary>The connection settings the store adds to what it is given.</summary>
+internal static class PostgresConnections
+{
+    /// <summary>Seconds to open a connection: a vanished server answers 503 soon rather than after Npgsql's 15 s.</summary>
+    public const int ConnectTimeoutSeconds = 5;
+
+    /// <summary>Seconds a statement may run: every statement here reads or writes a few rows.</summary>
+    public const int CommandTimeoutSeconds = 15;
+
+    public const string ApplicationName = "meridian";
+
+    /// <summary>The given settings, with timeouts and an application name where the connection string sets none.</summary>
+    public static NpgsqlConnectionStringBuilder WithDefaults(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout"))
+        {
+            settings.Timeout = ConnectTimeoutSeconds;
+        }
+
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            settings.CommandTimeout = CommandTimeoutSeconds;
+        }
+
+        if (!given.ContainsKey("Application Name") && !given.ContainsKey("ApplicationName"))
+        {
+            settings.ApplicationName = ApplicationName;
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// The change feed's own connection: never pooled (it stays open, listening), and with TCP keep-alive so
+    /// the operating system notices a peer that vanished without closing the connection.
+    /// </summary>
+    public static NpgsqlConnectionStringBuilder ForListening(NpgsqlConnectionStringBuilder settings) =>
+        new(settings.ConnectionString) { Pooling = false, TcpKeepAlive = true };
+
+    /// <summary>"host:port, database name", for messages; never the password.</summary>
+    public static string Describe(NpgsqlConnectionStringBuilder settings)
+    {
+        var database = string.IsNullOrEmpty(settings.Database) ? settings.Username ?? "(default)" : settings.Database;
+        return $"{settings.Host ?? "localhost"}:{settings.Port}, database {database}";
+    }
+}
