@@ -59,6 +59,14 @@ public sealed partial class PostgresJobStore
             binds.Add(p => AddInstant(p, "after", after));
         }
 
+        if (filter.Before is { } cursor)
+        {
+            // A row-value comparison walks the (service, creation_time DESC, id DESC) index from the cursor on.
+            sql.Append(" AND (creation_time, id) < (@before_time, @before_id)");
+            binds.Add(p => AddInstant(p, "before_time", cursor.CreationTime));
+            binds.Add(p => Add(p, "before_id", NpgsqlDbType.Text, cursor.Id));
+        }
+
         sql.Append(" ORDER BY creation_time DESC, id DESC");
         if (filter.Last is { } last)
         {

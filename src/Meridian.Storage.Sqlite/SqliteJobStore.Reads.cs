@@ -48,6 +48,14 @@ public sealed partial class SqliteJobStore
                 command.Parameters.AddWithValue("$after", after.UtcTicks);
             }
 
+            if (filter.Before is { } cursor)
+            {
+                // A row-value comparison walks the (service, creation_time DESC, id DESC) index from the cursor on.
+                sql.Append(" AND (creation_time, id) < ($before_time, $before_id)");
+                command.Parameters.AddWithValue("$before_time", cursor.CreationTime.UtcTicks);
+                command.Parameters.AddWithValue("$before_id", cursor.Id);
+            }
+
             sql.Append(" ORDER BY creation_time DESC, id DESC");
             if (filter.Last is { } last)
             {

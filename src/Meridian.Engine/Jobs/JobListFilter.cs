@@ -16,7 +16,15 @@ public sealed record JobListFilter(string Service)
     public IReadOnlySet<ExecutionPhase>? Phases { get; init; }
     public DateTimeOffset? After { get; init; }
     public int? Last { get; init; }
+    /// <summary>
+    /// Keyset pagination for long lists (the browser's pages): only jobs after this one in the list's order
+    /// (older, or as old with a smaller id). With Last, a page costs the same whatever its depth.
+    /// </summary>
+    public JobListCursor? Before { get; init; }
 }
+
+/// <summary>A position in a job list: the creation time and id of the last job of the previous page.</summary>
+public sealed record JobListCursor(DateTimeOffset CreationTime, string Id);
 
 /// <summary>A row of the job list: what a uws:jobref carries.</summary>
 public sealed record JobListEntry(

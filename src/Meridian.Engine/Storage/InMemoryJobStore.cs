@@ -50,6 +50,12 @@ public sealed class InMemoryJobStore : IJobStore
                 query = query.Where(job => job.CreationTime > after);
             }
 
+            if (filter.Before is { } cursor)
+            {
+                query = query.Where(job => job.CreationTime < cursor.CreationTime
+                    || (job.CreationTime == cursor.CreationTime && string.CompareOrdinal(job.Id, cursor.Id) < 0));
+            }
+
             query = query.OrderByDescending(job => job.CreationTime).ThenByDescending(job => job.Id, StringComparer.Ordinal);
             if (filter.Last is { } last)
             {
