@@ -48,6 +48,36 @@ internal static class ListFigures
         report.Add(new Row($"list, PHASE=COMPLETED ({completed:N0} jobs), p95", phase.Latencies.P95, "ms", floors.HttpMs, "http"));
     }
 
+    /// <summary>
+    /// LAST=10 and PHASE=COMPLETED over the <see cref="Plan.ListStoredJobs"/> jobs a bulk insert left in the
+    /// store (no full list: some 30 MB of XML). <paramref name="label"/> names the store in the rows.
+    /// </summary>
+    public static async Task<(LoopResult LastTen, LoopResult Phase)> MeasureBigAsync(
+        Report report, UwsClient list, FloorValues floors, string label, CancellationToken cancellationToken)
+    {
+        var phaseDocument = await list.ListAsync("?PHASE=COMPLETED", cancellationToken);
+        var completed = UwsClient.CountJobs(phaseDocument);
+        var lastTen = UwsClient.CountJobs(await list.ListAsync("?LAST=10", cancellationToken));
+        if (lastTen != 10)
+        {
+            throw new BenchException($"{label}GET /uws/trivial?LAST=10 listed {lastTen} jobs");
+        }
+
+        report.Note($"{label}job lists: {completed:N0} jobs COMPLETED ({phaseDocument.Length / 1e6:0.00} MB of XML)");
+        Benchmark.Progress($"{label}job lists over {Plan.ListStoredJobs:N0} jobs: LAST=10, PHASE=COMPLETED");
+        var last = await TimeAsync(list, "?LAST=10", Plan.BigLastTenWarmUp, Plan.BigLastTens, cancellationToken);
+        var phase = await TimeAsync(list, "?PHASE=COMPLETED", Plan.BigPhaseListWarmUp, Plan.BigPhaseLists, cancellationToken);
+        report.NoteIfTruncated(label + "LAST=10, 100,000 jobs", last);
+        report.NoteIfTruncated(label + "PHASE=COMPLETED, 100,000 jobs", phase);
+        var jobs = $"{Plan.ListStoredJobs:N0} jobs";
+        report.Add(new Row($"{label}list, LAST=10 ({jobs}), median", last.Latencies.Median, "ms", floors.HttpMs, "http",
+            new Target($"< {Plan.BigLastTenMedianMsTarget} ms", last.Latencies.Median < Plan.BigLastTenMedianMsTarget)));
+        report.Add(new Row($"{label}list, LAST=10 ({jobs}), p95", last.Latencies.P95, "ms", floors.HttpMs, "http"));
+        report.Add(new Row($"{label}list, PHASE=COMPLETED ({completed:N0} of {jobs}), median", phase.Latencies.Median, "ms", floors.HttpMs, "http"));
+        report.Add(new Row($"{label}list, PHASE=COMPLETED ({completed:N0} of {jobs}), p95", phase.Latencies.P95, "ms", floors.HttpMs, "http"));
+        return (last, phase);
+    }
+
     private static async Task<LoopResult> TimeAsync(UwsClient client, string query, int warmUp, int count, CancellationToken cancellationToken)
     {
         await Loops.SequentialAsync(warmUp, Plan.PartBudget, token => client.ListAsync(query, token), cancellationToken);

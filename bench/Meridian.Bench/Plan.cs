@@ -27,6 +27,13 @@ internal static class Plan
     public const int PhaseListWarmUp = 10;
     public const int PhaseLists = 200;
 
+    /// <summary>The stores' second list part: filled to this many jobs by a bulk insert, then listed over HTTP.</summary>
+    public const int ListStoredJobs = 100_000;
+    public const int BigLastTenWarmUp = 200;
+    public const int BigLastTens = 2000;
+    public const int BigPhaseListWarmUp = 3;
+    public const int BigPhaseLists = 30;
+
     /// <summary>The most any one loop may take; a part cut short says so under the table.</summary>
     public static readonly TimeSpan PartBudget = TimeSpan.FromSeconds(120);
 
@@ -35,4 +42,6 @@ internal static class Plan
     public const double EndToEndMedianMsTarget = 10;
     public const double CompletedPerSecondTarget = 200;
     public const double PeakResidentMiBTarget = 150;
+    public const double BigLastTenMedianMsTarget = 5;
+    public const double TwoNodeSpeedUpTarget = 1.5;
 }

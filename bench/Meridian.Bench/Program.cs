@@ -39,5 +39,12 @@ internal static class BenchProgram
             Console.Error.WriteLine($"bench: {exception.Message}");
             return 1;
         }
+        catch (Exception exception)
+        {
+            // A database error (Npgsql, SQLite) or anything else: caught here so that every server and the
+            // PostgreSQL cluster were stopped on the way out (finally blocks run only for a caught exception).
+            Console.Error.WriteLine($"bench: {exception.GetType().Name}: {exception.Message}");
+            return 1;
+        }
     }
 }

@@ -10,7 +10,10 @@ internal sealed record Target(string Text, bool Met);
 /// One line of the table. When <paramref name="FloorMs"/> is given the value is a latency in ms too, and
 /// the ratio says how many floors it costs.
 /// </summary>
-internal sealed record Row(string Figure, double Value, string Unit, double? FloorMs = null, string? FloorName = null, Target? Target = null);
+internal sealed record Row(string Figure, double Value, string Unit, double? FloorMs = null, string? FloorName = null, Target? Target = null)
+{
+    public bool IsSection { get; init; }
+}
 
 /// <summary>The figures of one run, printed as a table followed by the targets missed and notes on how the run went.</summary>
 internal sealed class Report
@@ -18,7 +21,20 @@ internal sealed class Report
     private readonly List<Row> _rows = [];
     private readonly List<string> _notes = [];
 
+    private readonly List<string[]> _sideBySide = [];
+    private string[] _sideBySideHeader = [];
+
     public void Add(Row row) => _rows.Add(row);
+
+    /// <summary>A heading line in the table (a configuration's rows follow it).</summary>
+    public void Section(string title) => _rows.Add(new Row("== " + title, double.NaN, "") { IsSection = true });
+
+    /// <summary>The columns of the side-by-side table printed after the main one (configurations).</summary>
+    public void SideBySideColumns(params string[] configurations) => _sideBySideHeader = ["figure", .. configurations, "unit"];
+
+    /// <summary>One figure across the configurations (NaN: not measured there).</summary>
+    public void SideBySide(string figure, string unit, params double[] values) =>
+        _sideBySide.Add([figure, .. values.Select(value => double.IsNaN(value) ? "-" : Format(value)), unit]);
 
     public void Note(string note) => _notes.Add(note);
 
@@ -34,7 +50,7 @@ internal sealed class Report
     public void Print(TextWriter output)
     {
         string[] header = ["figure", "value", "unit", "floor", "ratio", "target", "met?"];
-        var cells = _rows.Select(row => new[]
+        var cells = _rows.Select(row => row.IsSection ? new[] { row.Figure, "", "", "", "", "", "" } : new[]
         {
             row.Figure, Format(row.Value), row.Unit,
             row.FloorMs is { } floor ? $"{Format(floor)} ms ({row.FloorName})" : "-",
@@ -52,6 +68,18 @@ internal sealed class Report
         Line(widths.Select(width => new string('-', width)).ToArray());
         cells.ForEach(Line);
         output.WriteLine();
+
+        if (_sideBySide.Count > 0)
+        {
+            var sideWidths = _sideBySideHeader.Select((title, column) => _sideBySide.Select(line => line[column].Length).Append(title.Length).Max()).ToArray();
+            void SideLine(string[] line) => output.WriteLine(string.Join("  ", line.Select((cell, column) =>
+                column == 0 || column == line.Length - 1 ? cell.PadRight(sideWidths[column]) : cell.PadLeft(sideWidths[column]))).TrimEnd());
+            output.WriteLine("Side by side (same run):");
+            SideLine(_sideBySideHeader);
+            SideLine(sideWidths.Select(width => new string('-', width)).ToArray());
+            _sideBySide.ForEach(SideLine);
+            output.WriteLine();
+        }
 
         var missed = _rows.Where(row => row.Target is { Met: false }).ToList();
         output.WriteLine(missed.Count == 0

@@ -34,7 +34,13 @@ internal sealed class ServerUnderTest : IDisposable
     /// <summary>Lines the server wrote to stdout and stderr (its log), which it pays for in formatting and writing.</summary>
     public long OutputLines => Interlocked.Read(ref _outputLines);
 
-    public static async Task<ServerUnderTest> StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a server. <paramref name="settings"/> (Meridian__Store__Provider...) are added to the default
+    /// configuration; <paramref name="dataDirectory"/>, when given, is used instead of a fresh one and is not
+    /// deleted on disposal (the caller owns it: a restart over the same database, or nodes sharing it).
+    /// </summary>
+    public static async Task<ServerUnderTest> StartAsync(CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? settings = null, string? dataDirectory = null)
     {
         var serverDll = Path.Combine(AppContext.BaseDirectory, "meridian-server.dll");
         var services = Path.Combine(AppContext.BaseDirectory, "services");
@@ -60,8 +66,12 @@ internal sealed class ServerUnderTest : IDisposable
         }
 
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
-        start.Environment["Meridian__DataDirectory"] = Path.Combine(scratch.FullName, "data");
+        start.Environment["Meridian__DataDirectory"] = dataDirectory ?? Path.Combine(scratch.FullName, "data");
         start.Environment["Meridian__ServicesDirectory"] = services;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var began = Stopwatch.GetTimestamp();
         Process process;
@@ -104,6 +114,9 @@ internal sealed class ServerUnderTest : IDisposable
         var status = File.ReadAllLines($"/proc/{_process.Id}/status");
         return (Field(status, "VmHWM"), Field(status, "VmRSS"));
     }
+
+    /// <summary>CPU time of the server and of the children it waited for (the jobs), in clock ticks, from /proc/pid/stat.</summary>
+    public long CpuTicks() => CpuMeter.ProcessTicks(_process.Id, withChildren: true);
 
     public string RecentOutput()
     {

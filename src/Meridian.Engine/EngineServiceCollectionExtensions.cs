@@ -12,8 +12,8 @@ public static class EngineServiceCollectionExtensions
 {
     /// <summary>
     /// The engine: the service catalog (loaded and checked when first needed, at start-up), the local
-    /// executor, the dispatcher, the destruction sweeper and the job manager. A store is added separately
-    /// (UseSqliteStore).
+    /// executor, the dispatcher, the destruction sweeper, the node monitor, the change listener and the job
+    /// manager. A store is added separately (UseSqliteStore or UsePostgresStore).
     /// </summary>
     public static IServiceCollection AddMeridianEngine(this IServiceCollection services)
     {

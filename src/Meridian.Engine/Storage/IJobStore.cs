@@ -10,8 +10,9 @@ namespace Meridian.Engine.Storage;
 /// node or the dispatcher got there first). The caller decides what to do next.
 /// </summary>
 /// <remarks>
-/// Implementations: InMemoryJobStore (unit tests only), SqliteJobStore (the embedded default).
-/// Each passes the JobStoreCompliance suite in tests/Meridian.Compliance.
+/// Implementations: InMemoryJobStore (unit tests only), SqliteJobStore (the embedded default, one node) and
+/// PostgresJobStore (several nodes; it also offers IJobChangeFeed). Each passes the JobStoreCompliance suite
+/// in tests/Meridian.Compliance. A store that cannot be reached throws StoreUnavailableException.
 /// </remarks>
 public interface IJobStore
 {
