@@ -11,11 +11,11 @@ internal static class JobFigures
     public static async Task<LoopResult> CreationAsync(Report report, UwsClient[] clients, FloorValues floors, CancellationToken cancellationToken, string label = "")
     {
         var targets = label.Length == 0;
-        Progress("job creation (PENDING), 1 client");
+        Progress(label + "job creation (PENDING), 1 client");
         await Loops.SequentialAsync(Plan.CreationWarmUp, Plan.PartBudget, token => clients[0].CreateAsync(run: false, token), cancellationToken);
         var one = await Loops.SequentialAsync(Plan.Creations, Plan.PartBudget, token => clients[0].CreateAsync(run: false, token), cancellationToken);
 
-        Progress($"job creation (PENDING), {clients.Length} clients");
+        Progress(label + $"job creation (PENDING), {clients.Length} clients");
         await Loops.ConcurrentAsync(clients.Length, Plan.CreationWarmUp, Plan.PartBudget,
             (client, token) => clients[client].CreateAsync(run: false, token), cancellationToken);
         var many = await Loops.ConcurrentAsync(clients.Length, Plan.Creations, Plan.PartBudget,
