@@ -15,6 +15,12 @@ internal static class PostgresConnections
 
     public const string ApplicationName = "meridian";
 
+    /// <summary>
+    /// Statements prepared on the server once they recur: the same dozen statements run for every job, and
+    /// parsing and planning them each time was most of PostgreSQL's CPU per job.
+    /// </summary>
+    public const int MaxAutoPrepare = 32;
+
     /// <summary>The given settings, with timeouts and an application name where the connection string sets none.</summary>
     public static NpgsqlConnectionStringBuilder WithDefaults(string connectionString)
     {
@@ -28,6 +34,11 @@ internal static class PostgresConnections
         if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
         {
             settings.CommandTimeout = CommandTimeoutSeconds;
+        }
+
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            settings.MaxAutoPrepare = MaxAutoPrepare;
         }
 
         if (!given.ContainsKey("Application Name") && !given.ContainsKey("ApplicationName"))
