@@ -117,7 +117,7 @@ public sealed partial class PostgresJobStore
 
     private static void BindError(NpgsqlParameterCollection p, ErrorSummary? error)
     {
-        Add(p, "error_type", NpgsqlDbType.Text, error is null ? null : error.Type == ErrorType.Fatal ? "fatal" : "transient");
+        Add(p, "error_type", NpgsqlDbType.Text, error is null ? null : JobRows.StoredName(error.Type));
         Add(p, "error_message", NpgsqlDbType.Text, error?.Message);
         Add(p, "error_detail", NpgsqlDbType.Boolean, error?.HasDetail);
     }

@@ -110,24 +110,6 @@ public sealed partial class PostgresJobStore : IJobStore, IJobChangeFeed, IDispo
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static Job ReadJob(NpgsqlDataReader reader) => new()
-    {
-        Id = reader.GetString(0),
-        Service = reader.GetString(1),
-        OwnerId = Text(reader, 2),
-        RunId = Text(reader, 3),
-        Phase = ExecutionPhases.Parse(reader.GetString(4)),
-        CreationTime = Instant(reader, 5)!.Value,
-        QueuedTime = Instant(reader, 6),
-        StartTime = Instant(reader, 7),
-        EndTime = Instant(reader, 8),
-        ExecutionDuration = reader.GetInt32(9),
-        Destruction = Instant(reader, 10),
-        Parameters = StoredJson.ReadParameters(reader.GetString(11)),
-        Results = StoredJson.ReadResults(reader.GetString(12)),
-        Error = reader.IsDBNull(13) ? null : new ErrorSummary(
-            reader.GetString(13) == "fatal" ? ErrorType.Fatal : ErrorType.Transient, reader.GetString(14), reader.GetBoolean(15)),
-        ExecutorHandle = Text(reader, 16),
-        NodeId = Text(reader, 17),
-    };
+    private static Job ReadJob(NpgsqlDataReader reader) =>
+        JobRows.Read(reader, static (row, ordinal) => row.IsDBNull(ordinal) ? null : row.GetFieldValue<DateTimeOffset>(ordinal));
 }

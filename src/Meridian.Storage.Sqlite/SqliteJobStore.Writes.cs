@@ -107,7 +107,7 @@ public sealed partial class SqliteJobStore
 
     private static void BindError(Microsoft.Data.Sqlite.SqliteParameterCollection p, ErrorSummary? error)
     {
-        p.AddWithValue("$error_type", error is null ? DBNull.Value : error.Type == ErrorType.Fatal ? "fatal" : "transient");
+        p.AddWithValue("$error_type", error is null ? DBNull.Value : JobRows.StoredName(error.Type));
         p.AddWithValue("$error_message", Nullable(error?.Message));
         p.AddWithValue("$error_detail", error is null ? DBNull.Value : error.HasDetail ? 1 : 0);
     }
