@@ -4,11 +4,12 @@ using Meridian.Engine.Lifecycle;
 
 namespace Meridian.Server.Api;
 
-/// <summary>GET /uws: the services offered, each with its job-list URL.</summary>
+/// <summary>GET /uws: the services offered, each with its job-list URL; the site's root leads there.</summary>
 public static class ServiceIndexEndpoints
 {
     public static IEndpointRouteBuilder MapServiceIndex(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/", () => Results.Redirect("/uws"));
         app.MapGet("/uws", (HttpContext context, JobManager manager) =>
         {
             var services = manager.Catalog.Services.OrderBy(s => s.Name).Select(s => new
