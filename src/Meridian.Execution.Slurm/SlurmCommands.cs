@@ -2,6 +2,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Meridian.Engine.Execution;
 
 namespace Meridian.Execution.Slurm;
 
@@ -123,7 +124,7 @@ public sealed class SlurmCommands
 
         // With SLURM_JWT set, even empty, the commands authenticate with a token instead of munge. And sbatch
         // passes its environment on to the job: the server's own settings are not the job's business.
-        foreach (var variable in info.Environment.Keys.Where(key => key == "SLURM_JWT" || IsServerSetting(key)).ToList())
+        foreach (var variable in info.Environment.Keys.Where(key => key == "SLURM_JWT" || ServerSettings.IsServerSetting(key)).ToList())
         {
             info.Environment.Remove(variable);
         }
@@ -178,8 +179,4 @@ public sealed class SlurmCommands
             return output;
         }
     }
-
-    private static bool IsServerSetting(string name) =>
-        name.StartsWith("Meridian__", StringComparison.OrdinalIgnoreCase) || name.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("PGPASSWORD", StringComparison.OrdinalIgnoreCase);
 }

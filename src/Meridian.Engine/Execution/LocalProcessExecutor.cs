@@ -38,7 +38,7 @@ public sealed class LocalProcessExecutor : IJobExecutor
         }
 
         // The server's own settings (connection strings with passwords, keys) are not the job's business.
-        foreach (var name in info.Environment.Keys.Where(IsServerSetting).ToList())
+        foreach (var name in info.Environment.Keys.Where(ServerSettings.IsServerSetting).ToList())
         {
             info.Environment.Remove(name);
         }
@@ -157,9 +157,6 @@ public sealed class LocalProcessExecutor : IJobExecutor
         }
     }
 
-    private static bool IsServerSetting(string name) =>
-        name.StartsWith("Meridian__", StringComparison.OrdinalIgnoreCase) || name.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("PGPASSWORD", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One running process: its output is copied to the job's files until both streams close.</summary>
     private sealed class LocalExecution
