@@ -86,7 +86,7 @@ public sealed class ExecutionTests(MeridianApplication app) : IClassFixture<Meri
     {
         var jobUrl = await _uws.CreateAsync("sleep", ("seconds", "300"), ("PHASE", "RUN"));
         await _uws.GetXmlAsync($"{jobUrl}?WAIT=3&PHASE=QUEUED");
-        await WaitForFileAsync(jobUrl, "pids.txt");
+        await JobFiles.WaitForFileAsync(PidsFile(jobUrl));
 
         using var response = await _uws.PostAsync(jobUrl + "/phase", ("PHASE", "ABORT"));
 
@@ -127,32 +127,9 @@ public sealed class ExecutionTests(MeridianApplication app) : IClassFixture<Meri
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
     }
 
-    private async Task WaitForFileAsync(string jobUrl, string name)
-    {
-        var path = Path.Combine(app.JobFolder(jobUrl[(jobUrl.LastIndexOf('/') + 1)..]), "work", name);
-        for (var i = 0; i < 100 && !(File.Exists(path) && new FileInfo(path).Length > 0); i++)
-        {
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>Both the job's shell and the sleep it started are gone (no orphan left running).</summary>
-    private async Task AssertProcessesGoneAsync(string jobUrl)
-    {
-        var pids = await File.ReadAllTextAsync(Path.Combine(app.JobFolder(jobUrl[(jobUrl.LastIndexOf('/') + 1)..]), "work", "pids.txt"));
-        foreach (var pid in pids.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var alive = true;
-            for (var i = 0; i < 50 && alive; i++)
-            {
-                alive = Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
-                if (alive)
-                {
-                    await Task.Delay(100);
-                }
-            }
+    private async Task AssertProcessesGoneAsync(string jobUrl) =>
+        await JobFiles.AssertProcessesEndAsync(await File.ReadAllTextAsync(PidsFile(jobUrl)));
 
-            Assert.False(alive, $"process {pid} of the job is still running");
-        }
-    }
+    private string PidsFile(string jobUrl) => Path.Combine(app.JobFolder(JobFiles.JobId(jobUrl)), "work", "pids.txt");
 }

@@ -48,7 +48,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
         for (var i = 0; i < 500; i++)
         {
             var url = await clients[i % 2].CreateAsync("tally", ("PHASE", "RUN"));
-            ids.Add(url[(url.LastIndexOf('/') + 1)..]);
+            ids.Add(JobFiles.JobId(url));
         }
 
         var clock = Stopwatch.StartNew();
@@ -74,7 +74,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
         using var httpA = UwsClient.CreateHttp(_a.BaseAddress);
         using var httpB = UwsClient.CreateHttp(_b.BaseAddress);
         var url = await new UwsClient(httpA).CreateAsync("tally", ("seconds", "2"), ("PHASE", "RUN"));
-        var id = url[(url.LastIndexOf('/') + 1)..];
+        var id = JobFiles.JobId(url);
         var runner = await WhichNodeAsync(id);
         var other = runner == "a" ? new UwsClient(httpB) : new UwsClient(httpA);
         var path = $"/uws/tally/{id}";
@@ -92,8 +92,8 @@ public sealed class MultiNodeTests : IAsyncLifetime
         using var httpA = UwsClient.CreateHttp(_a.BaseAddress);
         using var httpB = UwsClient.CreateHttp(_b.BaseAddress);
         var url = await new UwsClient(httpA).CreateAsync("sleep", ("seconds", "300"), ("PHASE", "RUN"));
-        var id = url[(url.LastIndexOf('/') + 1)..];
-        var pids = await WaitForFileAsync(Path.Combine(_data, "jobs", id, "work", "pids.txt"));
+        var id = JobFiles.JobId(url);
+        var pids = await JobFiles.WaitForFileAsync(Path.Combine(_data, "jobs", id, "work", "pids.txt"));
         var runner = await WhichSleepNodeAsync(id);
         var other = new UwsClient(runner == _a ? httpB : httpA);
 
@@ -103,10 +103,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
         }
 
         Assert.Equal("ABORTED", await other.PhaseAsync($"/uws/sleep/{id}"));
-        foreach (var pid in pids.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            await AssertGoneAsync(pid);
-        }
+        await JobFiles.AssertProcessesEndAsync(pids);
     }
 
     [Fact]
@@ -114,7 +111,7 @@ public sealed class MultiNodeTests : IAsyncLifetime
     {
         using var httpA = UwsClient.CreateHttp(_a.BaseAddress);
         var url = await new UwsClient(httpA).CreateAsync("tally", ("seconds", "300"), ("PHASE", "RUN"));
-        var id = url[(url.LastIndexOf('/') + 1)..];
+        var id = JobFiles.JobId(url);
         var runner = await WhichNodeAsync(id);
         var (victim, survivor) = runner == "a" ? (_a, _b) : (_b, _a);
 
@@ -157,42 +154,12 @@ public sealed class MultiNodeTests : IAsyncLifetime
             environment: new Dictionary<string, string> { ["MERIDIAN_TEST_NODE"] = name, ["MERIDIAN_TEST_TALLY"] = Tally });
 
     private async Task<string> WhichNodeAsync(string id) =>
-        (await WaitForFileAsync(Path.Combine(_data, "jobs", id, "work", "node.txt"))).Trim();
+        (await JobFiles.WaitForFileAsync(Path.Combine(_data, "jobs", id, "work", "node.txt"))).Trim();
 
     private async Task<ServerProcess> WhichSleepNodeAsync(string id)
     {
         var node = await _database.ScalarAsync($"SELECT CASE node_id WHEN 'a' THEN 1 WHEN 'b' THEN 2 ELSE 0 END FROM jobs WHERE id = '{id}'");
         Assert.True(node is 1 or 2, "the job is executing on a node");
         return node == 1 ? _a : _b;
-    }
-
-    private static async Task<string> WaitForFileAsync(string path)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (File.Exists(path) && new FileInfo(path).Length > 0)
-            {
-                return await File.ReadAllTextAsync(path);
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"{path} did not appear");
-    }
-
-    private static async Task AssertGoneAsync(string pid)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            if (!Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"process {pid} is still running");
     }
 }

@@ -36,7 +36,7 @@ public sealed class RestartTests : IDisposable
             executing = await uws.CreateAsync("sleep", ("seconds", "300"), ("PHASE", "RUN"));
             await uws.GetXmlAsync($"{executing}?WAIT=3&PHASE=QUEUED");
             Assert.Equal("EXECUTING", await uws.PhaseAsync(executing));
-            await WaitForFileAsync(Path.Combine(_data, "jobs", Id(executing), "work", "pids.txt"));
+            await JobFiles.WaitForFileAsync(Path.Combine(_data, "jobs", JobFiles.JobId(executing), "work", "pids.txt"));
             queued = await uws.CreateAsync("echo", ("text", "queued at the crash"), ("PHASE", "RUN"));
             pending = await uws.CreateAsync("echo", ("text", "pending at the crash"));
             Assert.Equal("QUEUED", await uws.PhaseAsync(queued));
@@ -44,7 +44,7 @@ public sealed class RestartTests : IDisposable
             first.KillHard();
         }
 
-        var pids = (await File.ReadAllTextAsync(Path.Combine(_data, "jobs", Id(executing), "work", "pids.txt"))).Split(' ', StringSplitOptions.TrimEntries);
+        var pids = (await File.ReadAllTextAsync(Path.Combine(_data, "jobs", JobFiles.JobId(executing), "work", "pids.txt"))).Split(' ', StringSplitOptions.TrimEntries);
         using var second = await ServerProcess.StartAsync(_data, settings, port);
         using var client = UwsClient.CreateHttp(second.BaseAddress);
         var again = new UwsClient(client);
@@ -61,23 +61,10 @@ public sealed class RestartTests : IDisposable
         Assert.Equal("before the crash\n1\n2\nx=1,2\n", await again.GetTextAsync(completed + "/results/args"));
         foreach (var pid in pids)
         {
-            Assert.False(IsRunning(pid), $"the crashed job's process {pid} was left running");
+            Assert.False(JobFiles.IsRunning(pid), $"the crashed job's process {pid} was left running");
         }
 
         using var list = await client.GetAsync("/uws/echo");
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-    }
-
-    private static string Id(string url) => url[(url.LastIndexOf('/') + 1)..];
-
-    private static bool IsRunning(string pid) =>
-        Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
-
-    private static async Task WaitForFileAsync(string path)
-    {
-        for (var i = 0; i < 100 && !(File.Exists(path) && new FileInfo(path).Length > 0); i++)
-        {
-            await Task.Delay(50);
-        }
     }
 }
