@@ -8,7 +8,7 @@ namespace Meridian.Cli;
 public static class CheckCommand
 {
     /// <summary>The executors a definition may name; the server offers the same ones.</summary>
-    public static readonly IReadOnlySet<string> KnownExecutors = new HashSet<string>(StringComparer.Ordinal) { LocalProcessExecutor.ExecutorName };
+    public static readonly IReadOnlySet<string> KnownExecutors = new HashSet<string>(StringComparer.Ordinal) { LocalProcessExecutor.ExecutorName, "slurm" };
 
     public static int Run(string directory, TextWriter output, TextWriter errors)
     {

@@ -29,6 +29,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<JobDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<JobDispatcher>());
         services.AddSingleton<JobManager>();
+        services.AddSingleton<ExecutionReports>();
         services.AddSingleton<DestructionSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<DestructionSweeper>());
         services.AddSingleton<NodeMonitor>();

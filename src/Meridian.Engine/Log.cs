@@ -42,4 +42,19 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Information, "Job {JobId} was changed elsewhere while executing here; its execution is stopped")]
     public static partial void Superseded(ILogger logger, string jobId);
+
+    [LoggerMessage(13, LogLevel.Information, "Job {JobId} was handed to its batch scheduler as {Handle}")]
+    public static partial void Submitted(ILogger logger, string jobId, string handle);
+
+    [LoggerMessage(14, LogLevel.Warning, "The batch executor {Executor} cannot take job {JobId} now; it stays QUEUED and is handed over again in {RetryAfter}")]
+    public static partial void ExecutorUnavailable(ILogger logger, Exception exception, string executor, string jobId, TimeSpan retryAfter);
+
+    [LoggerMessage(15, LogLevel.Information, "Job {JobId} is followed again in its batch scheduler ({Handle})")]
+    public static partial void Reattached(ILogger logger, string jobId, string? handle);
+
+    [LoggerMessage(16, LogLevel.Warning, "The batch scheduler could not cancel job {JobId} ({Handle})")]
+    public static partial void CancelFailed(ILogger logger, Exception exception, string jobId, string handle);
+
+    [LoggerMessage(17, LogLevel.Warning, "Could not look for the batch job of {JobId}; trying again")]
+    public static partial void FindFailed(ILogger logger, Exception exception, string jobId);
 }

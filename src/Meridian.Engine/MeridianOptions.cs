@@ -50,5 +50,19 @@ public sealed class MeridianOptions
     /// </summary>
     public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many jobs may be handed to batch schedulers (executor: slurm) at once, pending or running there;
+    /// they use the cluster's processors, not this server's, so MaxConcurrentJobs does not count them.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxBatchJobs { get; set; } = 1000;
+
+    /// <summary>
+    /// The address at which batch jobs reach this server to report their start and end (an http URL the
+    /// compute nodes can open, for example http://submit-host:8080). When unset, the server's own first URL
+    /// is used; with no callbacks at all the reconciliation with the scheduler notices ends later.
+    /// </summary>
+    public string? CallbackUrl { get; set; }
+
     public string JobsDirectory => Path.Combine(Path.GetFullPath(DataDirectory), "jobs");
 }

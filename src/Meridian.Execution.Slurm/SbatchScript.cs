@@ -8,8 +8,10 @@ namespace Meridian.Execution.Slurm;
 
 /// <summary>
 /// The batch script of one job and the sbatch options that go with it. The script exports the job's
-/// environment and execs its argv, every value single-quoted so that the shell interprets none of them;
+/// environment and runs its argv, every value single-quoted so that the shell interprets none of them;
 /// the options travel as sbatch arguments, never as #SBATCH lines, so that no value is parsed by sbatch.
+/// With a callback, the script reports the start and the program's exit code to Meridian (the secret
+/// read from its file by curl, never put on a command line) and exits with the program's code.
 /// </summary>
 public sealed partial class SbatchScript
 {
@@ -51,10 +53,30 @@ public sealed partial class SbatchScript
             text.Append("export ").Append(name).Append('=').Append(Quote(value)).Append('\n');
         }
 
-        // exec: the program replaces the shell, so its exit code is the job's and SLURM's signals reach it directly.
-        text.Append("exec ").AppendJoin(' ', request.Arguments.Select(Quote)).Append('\n');
+        var command = string.Join(' ', request.Arguments.Select(Quote));
+        if (request.Callback is not { } callback)
+        {
+            // exec: the program replaces the shell, so its exit code is the job's and SLURM's signals reach it directly.
+            text.Append("exec ").Append(command).Append('\n');
+            return new SbatchScript(text.ToString(), RenderOptions(request, options));
+        }
+
+        // A report that cannot be sent is not the job's failure: the reconciliation with SLURM notices the end.
+        text.Append("meridian_report() {\n    ")
+            .Append(Quote(options.CallbackCommand))
+            .Append(" --silent --fail --max-time 10 --retry 2 --data-binary @").Append(Quote(callback.SecretPath))
+            .Append(' ').Append(Quote(callback.Url)).Append("\"$1?handle=$SLURM_JOB_ID$2\" </dev/null >/dev/null 2>&1 || true\n}\n");
+        text.Append("meridian_report started\n");
+        text.Append(command).Append('\n');
+        // SLURM's signals (scancel, the time limit) reach the whole job, the program and this shell alike.
+        text.Append("meridian_status=$?\n");
+        text.Append("meridian_report ended \"&exit=$meridian_status\"\n");
+        text.Append("exit $meridian_status\n");
         return new SbatchScript(text.ToString(), RenderOptions(request, options));
     }
+
+    /// <summary>The SLURM job name of a Meridian job, by which it is found again after a crash.</summary>
+    public static string JobName(string jobId) => $"meridian-{jobId}";
 
     /// <summary>
     /// One POSIX shell word holding exactly the value: single quotes keep everything literal, a quote is
@@ -93,7 +115,7 @@ public sealed partial class SbatchScript
     {
         var arguments = new List<string>
         {
-            $"--job-name=meridian-{request.JobId}",
+            $"--job-name={JobName(request.JobId)}",
             $"--chdir={request.WorkingDirectory}",
             $"--output={OutputPath(request.StdoutPath)}",
             $"--error={OutputPath(request.StderrPath)}",

@@ -102,6 +102,34 @@ public sealed class SlurmCommands
         return jobs;
     }
 
+    /// <summary>
+    /// The id of the job with this name: squeue (every state), then the completion log or accounting; null when
+    /// neither knows one. The newest wins when there are several.
+    /// </summary>
+    public async Task<string?> FindByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var queued = await RunAsync(_options.SqueuePath, ["--noheader", "--states=all", $"--name={name}", "--Format=JobID:0"], cancellationToken);
+        var ids = Ids(queued);
+        if (ids.Count == 0)
+        {
+            List<string> arguments = _options.UseCompletionLog ? ["--completion"] : ["--allocations"];
+            arguments.AddRange(["--noheader", "--parsable2", "--format=JobID", $"--name={name}", "--starttime=now-30days"]);
+            try
+            {
+                ids = Ids(await RunAsync(_options.SacctPath, arguments, cancellationToken));
+            }
+            catch (SlurmCommandException exception) when (!exception.SchedulerUnreachable)
+            {
+                // No completion log or accounting: only the controller's memory counts.
+            }
+        }
+
+        return ids.Count == 0 ? null : ids.MaxBy(id => long.Parse(id, CultureInfo.InvariantCulture));
+    }
+
+    private static List<string> Ids(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(IsJobId).ToList();
+
     /// <summary>Whether a handle can be a SLURM job id (what sbatch --parsable prints).</summary>
     public static bool IsJobId(string handle) =>
         handle.Length is > 0 and <= 20 && handle.All(char.IsAsciiDigit);

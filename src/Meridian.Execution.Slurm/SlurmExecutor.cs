@@ -11,12 +11,13 @@ namespace Meridian.Execution.Slurm;
 /// restarted after a crash) can report on, wait for and cancel a job another instance submitted.
 /// </summary>
 /// <remarks>
-/// Waiting costs one squeue call per reconciliation interval for all the jobs waited for together.
-/// NotifyEnded is the door for the job's completion callback: it makes the executor look at once.
-/// SlurmCommandException with SchedulerUnreachable set means the controller did not answer: the job was
-/// not refused, and submitting it again later is the right thing to do.
+/// Waiting costs one squeue call per reconciliation interval for all the jobs waited for together. The
+/// batch script reports the job's start and end to Meridian (Report): a start or a successful end is taken
+/// as it is, a failed end makes the executor ask SLURM at once for the state to report. A controller that
+/// does not answer sbatch makes StartAsync throw ExecutorUnavailableException: the job was not refused, and
+/// it is submitted again later.
 /// </remarks>
-public sealed class SlurmExecutor : IJobExecutor
+public sealed class SlurmExecutor : IBatchExecutor
 {
     /// <summary>The name service definitions use: executor: slurm.</summary>
     public const string ExecutorName = "slurm";
@@ -63,7 +64,7 @@ public sealed class SlurmExecutor : IJobExecutor
         SbatchScript script;
         try
         {
-            script = SbatchScript.Render(request, _options);
+            script = SbatchScript.Render(request, _options.For(request.Batch));
         }
         catch (ArgumentException exception)
         {
@@ -84,6 +85,57 @@ public sealed class SlurmExecutor : IJobExecutor
             Log.Refused(_logger, request.JobId, exception.Message);
             throw new ExecutionStartException($"SLURM refused the job: {exception.StandardError}", exception);
         }
+        catch (SlurmCommandException exception)
+        {
+            throw new ExecutorUnavailableException($"SLURM did not answer: {exception.Message}", _options.ReconciliationInterval, exception);
+        }
+    }
+
+    /// <summary>Completes when SLURM runs the job (or its script says it started), or when it has ended.</summary>
+    public Task<ExecutionStatus> WaitForStartAsync(string handle, CancellationToken cancellationToken) =>
+        SlurmCommands.IsJobId(handle) ? _watcher.WaitForStartAsync(handle, cancellationToken) : Task.FromResult(NotAJob(handle));
+
+    /// <summary>The SLURM job named meridian-{jobId}, in the controller's memory or its completion log; null when there is none.</summary>
+    public Task<string?> FindAsync(string jobId, CancellationToken cancellationToken) =>
+        _commands.FindByNameAsync(SbatchScript.JobName(jobId), cancellationToken);
+
+    /// <summary>
+    /// The job's script reported its start, or its program's exit. A start and an exit code 0 are taken as
+    /// they are; any other code makes the executor ask SLURM at once, so that the job's final state (FAILED,
+    /// OUT_OF_MEMORY, NODE_FAIL…) is the one reported.
+    /// </summary>
+    public void Report(string handle, ExecutionCallbackEvent callbackEvent, int? exitCode)
+    {
+        if (!SlurmCommands.IsJobId(handle))
+        {
+            return;
+        }
+
+        var report = (callbackEvent, exitCode) switch
+        {
+            (ExecutionCallbackEvent.Started, _) => JobReport.Started,
+            (ExecutionCallbackEvent.Ended, 0) => JobReport.Succeeded,
+            _ => JobReport.Expedite,
+        };
+        _watcher.Receive(handle, report);
+    }
+
+    /// <summary>
+    /// Why this machine cannot submit jobs to SLURM (its commands are not installed), or null. An unreachable
+    /// controller is not such a reason: jobs then wait QUEUED until it answers.
+    /// </summary>
+    public string? CheckInstalled()
+    {
+        foreach (var command in new[] { _options.SbatchPath, _options.SqueuePath, _options.ScancelPath })
+        {
+            if (!ProgramLocator.Exists(command, Environment.CurrentDirectory, new Dictionary<string, string>()))
+            {
+                return $"SLURM's command '{command}' is not installed on this machine (install slurm-client and point it at the cluster, "
+                    + "or set Meridian:Slurm:SbatchPath and friends)";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Completes when SLURM reports the job ended; works for any job id, also one submitted by another instance.</summary>

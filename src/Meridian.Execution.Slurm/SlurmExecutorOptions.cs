@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using Meridian.Engine.Descriptions;
+
 namespace Meridian.Execution.Slurm;
 
 /// <summary>
@@ -54,6 +56,13 @@ public sealed class SlurmExecutorOptions
     /// </summary>
     public bool UseCompletionLog { get; set; } = true;
 
+    /// <summary>
+    /// The program the batch script reports the job's start and end with, on the compute node: curl (a name on
+    /// the node's PATH or an absolute path). When it is missing there the reports are lost, and the
+    /// reconciliation notices the job's end instead, up to ReconciliationInterval later.
+    /// </summary>
+    public string CallbackCommand { get; set; } = "curl";
+
     /// <summary>The sbatch command (a name on the PATH or an absolute path).</summary>
     public string SbatchPath { get; set; } = "sbatch";
 
@@ -65,6 +74,41 @@ public sealed class SlurmExecutorOptions
 
     /// <summary>The sacct command.</summary>
     public string SacctPath { get; set; } = "sacct";
+
+    /// <summary>
+    /// These settings with a service's own requirements laid over them: its partition, CPUs, memory and
+    /// account replace the defaults, its extra options come after the server's (sbatch lets later ones win).
+    /// </summary>
+    public SlurmExecutorOptions For(BatchRequirements? service)
+    {
+        if (service is null)
+        {
+            return this;
+        }
+
+        var merged = new SlurmExecutorOptions
+        {
+            Partition = service.Partition ?? Partition,
+            CpusPerTask = service.CpusPerTask ?? CpusPerTask,
+            Memory = service.Memory ?? Memory,
+            Account = service.Account ?? Account,
+            ReconciliationInterval = ReconciliationInterval,
+            CommandTimeout = CommandTimeout,
+            CheckProgramOnSubmitHost = CheckProgramOnSubmitHost,
+            UseCompletionLog = UseCompletionLog,
+            SbatchPath = SbatchPath,
+            ScancelPath = ScancelPath,
+            SqueuePath = SqueuePath,
+            SacctPath = SacctPath,
+            CallbackCommand = CallbackCommand,
+        };
+        foreach (var option in ExtraOptions.Concat(service.ExtraOptions))
+        {
+            merged.ExtraOptions.Add(option);
+        }
+
+        return merged;
+    }
 
     /// <summary>Every problem with these settings, one sentence each; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace Meridian.Execution.Slurm;
 
 /// <summary>
-/// Follows every SLURM job someone waits for with one squeue call per interval for all of them, never one
-/// call per job. A notification (the job's completion callback, a cancel) makes it look at once, then again
-/// shortly after while SLURM still reports the job as ending. The loop runs only while jobs are watched.
+/// Follows every SLURM job someone waits for (its start or its end) with one squeue call per interval for
+/// all of them, never one call per job. A notification (a failed job's end callback, a cancel) makes it look
+/// at once, then again shortly after while SLURM still reports the job as ending. The job's own reports that
+/// it started, or that it exited with code 0, are taken as they are. The loop runs only while jobs are watched.
 /// </summary>
 internal sealed class SlurmJobWatcher
 {
@@ -29,7 +30,7 @@ internal sealed class SlurmJobWatcher
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly Dictionary<string, Watch> _watches = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _earlyNotifications = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EarlyNotification> _earlyNotifications = new(StringComparer.Ordinal);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private bool _looping;
 
@@ -41,7 +42,14 @@ internal sealed class SlurmJobWatcher
     }
 
     /// <summary>Completes when SLURM reports the job ended (or knows it nowhere: Lost).</summary>
-    public async Task<ExecutionStatus> WaitAsync(string jobId, CancellationToken cancellationToken)
+    public Task<ExecutionStatus> WaitAsync(string jobId, CancellationToken cancellationToken) =>
+        WaitForAsync(jobId, watch => watch.Ended.Task, cancellationToken);
+
+    /// <summary>Completes when SLURM runs the job, or reports it ended (or lost) before anyone saw it run.</summary>
+    public Task<ExecutionStatus> WaitForStartAsync(string jobId, CancellationToken cancellationToken) =>
+        WaitForAsync(jobId, watch => watch.Started.Task, cancellationToken);
+
+    private async Task<ExecutionStatus> WaitForAsync(string jobId, Func<Watch, Task<ExecutionStatus>> moment, CancellationToken cancellationToken)
     {
         Watch watch;
         lock (_gate)
@@ -50,10 +58,9 @@ internal sealed class SlurmJobWatcher
             {
                 watch = new Watch();
                 _watches.Add(jobId, watch);
-                if (_earlyNotifications.Remove(jobId, out var notified) && DateTimeOffset.UtcNow - notified < EarlyNotificationLifetime)
+                if (_earlyNotifications.Remove(jobId, out var early) && DateTimeOffset.UtcNow - early.At < EarlyNotificationLifetime)
                 {
-                    watch.Expedited = true;
-                    _wake.Writer.TryWrite(true);
+                    Apply(jobId, watch, early.Report);
                 }
             }
 
@@ -67,7 +74,7 @@ internal sealed class SlurmJobWatcher
 
         try
         {
-            return await watch.Ended.Task.WaitAsync(cancellationToken);
+            return await moment(watch).WaitAsync(cancellationToken);
         }
         finally
         {
@@ -86,21 +93,46 @@ internal sealed class SlurmJobWatcher
     /// Looks at the job at once, and again shortly after while it is still ending. A job nobody waits for yet
     /// (a short job's callback can overtake the wait) is looked at as soon as someone does.
     /// </summary>
-    public void Expedite(string jobId)
+    public void Expedite(string jobId) => Receive(jobId, JobReport.Expedite);
+
+    /// <summary>
+    /// What the job itself reported: it started, or its program exited with code 0 (the job has ended well: no
+    /// need to ask SLURM). Authenticated by the caller. Remembered for a while when nobody waits for the job yet.
+    /// </summary>
+    public void Receive(string jobId, JobReport report)
     {
         lock (_gate)
         {
             if (!_watches.TryGetValue(jobId, out var watch))
             {
-                RememberEarly(jobId);
+                RememberEarly(jobId, report);
                 return;
             }
 
-            watch.FollowUps = 0;
-            watch.Expedited = true;
+            Apply(jobId, watch, report);
         }
+    }
 
-        _wake.Writer.TryWrite(true);
+    /// <summary>Applies a report to a watch; called with the gate held.</summary>
+    private void Apply(string jobId, Watch watch, JobReport report)
+    {
+        switch (report)
+        {
+            case JobReport.Started:
+                watch.Started.TrySetResult(new ExecutionStatus(ExecutionState.Running, Message: $"SLURM job {jobId} reported its start"));
+                break;
+            case JobReport.Succeeded:
+                var status = new ExecutionStatus(ExecutionState.Succeeded, 0, $"SLURM job {jobId} reported its program exited with code 0");
+                watch.Started.TrySetResult(status);
+                watch.Ended.TrySetResult(status);
+                _watches.Remove(jobId);
+                break;
+            default:
+                watch.FollowUps = 0;
+                watch.Expedited = true;
+                _wake.Writer.TryWrite(true);
+                break;
+        }
     }
 
     /// <summary>
@@ -144,20 +176,22 @@ internal sealed class SlurmJobWatcher
         return statuses;
     }
 
-    private void RememberEarly(string jobId)
+    private void RememberEarly(string jobId, JobReport report)
     {
         var now = DateTimeOffset.UtcNow;
         if (_earlyNotifications.Count >= MaxEarlyNotifications)
         {
-            foreach (var stale in _earlyNotifications.Where(pair => now - pair.Value >= EarlyNotificationLifetime).Select(pair => pair.Key).ToList())
+            foreach (var stale in _earlyNotifications.Where(pair => now - pair.Value.At >= EarlyNotificationLifetime).Select(pair => pair.Key).ToList())
             {
                 _earlyNotifications.Remove(stale);
             }
         }
 
-        if (_earlyNotifications.Count < MaxEarlyNotifications)
+        // A later report says more than an earlier one (ended after started), never less.
+        if (_earlyNotifications.Count < MaxEarlyNotifications
+            && !(_earlyNotifications.TryGetValue(jobId, out var known) && known.Report > report))
         {
-            _earlyNotifications[jobId] = now;
+            _earlyNotifications[jobId] = new EarlyNotification(now, report);
         }
     }
 
@@ -213,9 +247,17 @@ internal sealed class SlurmJobWatcher
                 {
                     Log.Ended(_logger, id, status.State.ToString(), status.Message);
                     _watches.Remove(id);
+                    watch.Started.TrySetResult(status);
                     watch.Ended.TrySetResult(status);
+                    continue;
                 }
-                else if (watch.Expedited && watch.FollowUps++ < MaxFollowUps)
+
+                if (status.State == ExecutionState.Running)
+                {
+                    watch.Started.TrySetResult(status);
+                }
+
+                if (watch.Expedited && watch.FollowUps++ < MaxFollowUps)
                 {
                     var followUp = FirstFollowUp * Math.Pow(2, watch.FollowUps - 1);
                     next = followUp < next ? followUp : next;
@@ -247,8 +289,11 @@ internal sealed class SlurmJobWatcher
         _wake.Reader.TryRead(out _);
     }
 
+    private sealed record EarlyNotification(DateTimeOffset At, JobReport Report);
+
     private sealed class Watch
     {
+        public TaskCompletionSource<ExecutionStatus> Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource<ExecutionStatus> Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public int Waiters { get; set; }
         public bool Expedited { get; set; }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
+using Meridian.Execution.Slurm;
 using Meridian.Engine.Storage;
 using Meridian.Server;
 using Meridian.Server.Api;
@@ -18,6 +19,16 @@ catch (DefinitionException exception)
 {
     Console.Error.WriteLine(exception.Message);
     return 2;
+}
+
+// A service that runs on SLURM needs SLURM's commands on this machine.
+foreach (var service in app.Services.GetRequiredService<ServiceCatalog>().Services.Where(s => s.Executor == SlurmExecutor.ExecutorName))
+{
+    if (app.Services.GetRequiredService<SlurmExecutor>().CheckInstalled() is { } problem)
+    {
+        Console.Error.WriteLine($"{service.SourcePath}: executor: slurm, but {problem}.");
+        return 2;
+    }
 }
 
 // So does a store that cannot be used: an unreachable database or a missing connection string.
@@ -45,6 +56,10 @@ app.MapJobLists();
 app.MapJobs();
 app.MapJobProperties();
 app.MapResults();
+
+// Batch jobs report their start and end here.
+app.MapExecutionCallbacks();
+app.UseListeningAddressForCallbacks();
 
 await app.RunAsync();
 return 0;

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine;
+using Meridian.Engine.Execution;
+using Meridian.Execution.Slurm;
 using Meridian.Storage.Postgres;
 using Meridian.Storage.Sqlite;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,6 +24,13 @@ public static class ServerSetup
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddOptions<MeridianOptions>().BindConfiguration(MeridianOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMeridianEngine();
+        // Always offered, so that a definition naming it is read; a machine without SLURM's commands is
+        // refused at start-up only when a service uses it.
+        builder.Services.AddSingleton(provider =>
+            builder.Configuration.GetSection("Meridian:Slurm").Get<SlurmExecutorOptions>() ?? new SlurmExecutorOptions());
+        builder.Services.AddSingleton<SlurmExecutor>(provider =>
+            new SlurmExecutor(provider.GetRequiredService<SlurmExecutorOptions>(), provider.GetRequiredService<ILogger<SlurmExecutor>>()));
+        builder.Services.AddSingleton<IJobExecutor>(provider => provider.GetRequiredService<SlurmExecutor>());
         var provider = builder.Configuration["Meridian:Store:Provider"] ?? "sqlite";
         switch (provider.ToLowerInvariant())
         {

@@ -89,7 +89,7 @@ public sealed partial class PostgresJobStore
 
     public Task<IReadOnlyList<QueuedJob>> ListQueuedAsync(int limit, CancellationToken cancellationToken) =>
         QueryAsync(
-            "SELECT id, service FROM jobs WHERE phase = 'QUEUED' ORDER BY queued_time, id LIMIT @limit",
+            "SELECT id, service FROM jobs WHERE phase = 'QUEUED' AND node_id IS NULL ORDER BY queued_time, id LIMIT @limit",
             p => Add(p, "limit", NpgsqlDbType.Integer, limit),
             reader => new QueuedJob(reader.GetString(0), reader.GetString(1)), cancellationToken);
 
@@ -100,7 +100,7 @@ public sealed partial class PostgresJobStore
 
     public Task<IReadOnlyList<Job>> ListOrphansAsync(DateTimeOffset heartbeatBefore, CancellationToken cancellationToken) =>
         QueryAsync(
-            $"SELECT {Columns} FROM jobs WHERE phase = 'EXECUTING' AND NOT EXISTS " +
+            $"SELECT {Columns} FROM jobs WHERE (phase = 'EXECUTING' OR (phase = 'QUEUED' AND node_id IS NOT NULL)) AND NOT EXISTS " +
             "(SELECT 1 FROM nodes WHERE nodes.node_id = jobs.node_id AND nodes.heartbeat >= @before) ORDER BY creation_time",
             p => AddInstant(p, "before", heartbeatBefore), ReadJob, cancellationToken);
 }

@@ -89,11 +89,20 @@ public sealed partial class PostgresJobStore
         }, cancellationToken) == 1;
 
     public async Task<bool> TrySetExecutorHandleAsync(string id, string handle, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE jobs SET executor_handle = @handle WHERE id = @id AND phase = 'EXECUTING'", p =>
+        await ExecuteAsync("UPDATE jobs SET executor_handle = @handle WHERE id = @id AND phase IN ('QUEUED', 'EXECUTING')", p =>
         {
             Add(p, "id", NpgsqlDbType.Text, id);
             Add(p, "handle", NpgsqlDbType.Text, handle);
         }, cancellationToken) == 1;
+
+    public async Task<bool> TrySetNodeAsync(string id, string? expectedNode, string? nodeId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "UPDATE jobs SET node_id = @node WHERE id = @id AND phase IN ('QUEUED', 'EXECUTING') AND node_id IS NOT DISTINCT FROM @expected", p =>
+            {
+                Add(p, "id", NpgsqlDbType.Text, id);
+                Add(p, "expected", NpgsqlDbType.Text, expectedNode);
+                Add(p, "node", NpgsqlDbType.Text, nodeId);
+            }, cancellationToken) == 1;
 
     public async Task<bool> TryRecordResultsAsync(string id, IReadOnlyList<JobResult> results, CancellationToken cancellationToken) =>
         await ExecuteAsync("UPDATE jobs SET results = @results WHERE id = @id AND phase = 'ABORTED'", p =>

@@ -95,7 +95,7 @@ public sealed partial class SqliteJobStore
         ReadAsync<IReadOnlyList<QueuedJob>>(async connection =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT id, service FROM jobs WHERE phase = 'QUEUED' ORDER BY queued_time, id LIMIT $limit";
+            command.CommandText = "SELECT id, service FROM jobs WHERE phase = 'QUEUED' AND node_id IS NULL ORDER BY queued_time, id LIMIT $limit";
             command.Parameters.AddWithValue("$limit", limit);
             var queued = new List<QueuedJob>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -112,7 +112,7 @@ public sealed partial class SqliteJobStore
 
     public Task<IReadOnlyList<Job>> ListOrphansAsync(DateTimeOffset heartbeatBefore, CancellationToken cancellationToken) =>
         ListJobsAsync(
-            $"SELECT {Columns} FROM jobs WHERE phase = 'EXECUTING' AND NOT EXISTS " +
+            $"SELECT {Columns} FROM jobs WHERE (phase = 'EXECUTING' OR (phase = 'QUEUED' AND node_id IS NOT NULL)) AND NOT EXISTS " +
             "(SELECT 1 FROM nodes WHERE nodes.node_id = jobs.node_id AND nodes.heartbeat >= $before) ORDER BY creation_time",
             p => p.AddWithValue("$before", heartbeatBefore.UtcTicks), cancellationToken);
 

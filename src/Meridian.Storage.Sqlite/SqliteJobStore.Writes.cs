@@ -82,10 +82,18 @@ public sealed partial class SqliteJobStore
         }, cancellationToken) == 1;
 
     public async Task<bool> TrySetExecutorHandleAsync(string id, string handle, CancellationToken cancellationToken) =>
-        await WriteAsync("UPDATE jobs SET executor_handle = $handle WHERE id = $id AND phase = 'EXECUTING'", p =>
+        await WriteAsync("UPDATE jobs SET executor_handle = $handle WHERE id = $id AND phase IN ('QUEUED', 'EXECUTING')", p =>
         {
             p.AddWithValue("$id", id);
             p.AddWithValue("$handle", handle);
+        }, cancellationToken) == 1;
+
+    public async Task<bool> TrySetNodeAsync(string id, string? expectedNode, string? nodeId, CancellationToken cancellationToken) =>
+        await WriteAsync("UPDATE jobs SET node_id = $node WHERE id = $id AND phase IN ('QUEUED', 'EXECUTING') AND node_id IS $expected", p =>
+        {
+            p.AddWithValue("$id", id);
+            p.AddWithValue("$expected", Nullable(expectedNode));
+            p.AddWithValue("$node", Nullable(nodeId));
         }, cancellationToken) == 1;
 
     public async Task<bool> TryRecordResultsAsync(string id, IReadOnlyList<JobResult> results, CancellationToken cancellationToken) =>

@@ -12,6 +12,8 @@ public sealed record ServiceDefinition
     public IReadOnlyList<ResultDefinition> Results { get; init; } = [];
     public ServiceLimits Limits { get; init; } = new();
     public string Executor { get; init; } = "local";
+    /// <summary>What the jobs ask a batch scheduler for (slurm:); null for the server-wide defaults.</summary>
+    public BatchRequirements? Batch { get; init; }
     /// <summary>The folder of the definition file: {service_dir} in commands.</summary>
     public required string ServiceDirectory { get; init; }
     public required string SourcePath { get; init; }

@@ -11,7 +11,7 @@ namespace Meridian.Engine.Descriptions;
 /// </summary>
 public sealed partial class ServiceDefinitionReader
 {
-    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor"];
+    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm"];
     private static readonly string[] ParameterKeys =
         ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "max_length", "values", "max_size", "min_items", "max_items"];
     private static readonly string[] ResultKeys = ["name", "path", "glob", "type", "description"];
@@ -82,6 +82,7 @@ public sealed partial class ServiceDefinitionReader
             Problem(Child(root, "executor"), $"executor '{executor}' is not available on this server (available: {string.Join(", ", _executors.Order())})");
         }
 
+        var batch = ReadBatch(Child(root, "slurm"), executor);
         var command = ReadCommand(Child(root, "command"), parameters);
         if (_problems.Count > 0 || name is null || command is null)
         {
@@ -98,6 +99,7 @@ public sealed partial class ServiceDefinitionReader
             Results = results,
             Limits = limits,
             Executor = executor,
+            Batch = batch,
             ServiceDirectory = Path.GetDirectoryName(Path.GetFullPath(_path))!,
             SourcePath = _path,
         };

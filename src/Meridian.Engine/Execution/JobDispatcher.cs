@@ -15,9 +15,10 @@ namespace Meridian.Engine.Execution;
 /// <summary>
 /// Claims QUEUED jobs first in, first out (QUEUED→EXECUTING, compare-and-set), runs each through its
 /// service's executor, enforces its execution duration, and records the outcome. A bounded pool: beyond
-/// MaxConcurrentJobs, or a service's own limit, jobs wait QUEUED.
+/// MaxConcurrentJobs, or a service's own limit, jobs wait QUEUED. Jobs of a batch executor follow their
+/// own path (JobDispatcher.Batch.cs): they stay QUEUED until the scheduler runs them.
 /// </summary>
-public sealed class JobDispatcher : BackgroundService
+public sealed partial class JobDispatcher : BackgroundService
 {
     private const double MaxTimerMilliseconds = uint.MaxValue - 1;
     private readonly IJobStore _store;
@@ -31,6 +32,8 @@ public sealed class JobDispatcher : BackgroundService
     // Never disposed: the host may dispose the dispatcher before it stops it, and a token source without
     // a timer holds nothing that needs releasing.
     private readonly CancellationTokenSource _stopping = new();
+    /// <summary>Batch executors that did not answer, and until when no job is handed to them.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _unavailableUntil = new(StringComparer.Ordinal);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public JobDispatcher(
@@ -63,7 +66,8 @@ public sealed class JobDispatcher : BackgroundService
             Wake();
         }
 
-        if (change.Id is not null && change.Phase != ExecutionPhase.EXECUTING && _running.TryGetValue(change.Id, out var running) && running.Claimed)
+        if (change.Id is not null && change.Phase is not (ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING)
+            && _running.TryGetValue(change.Id, out var running) && running.Claimed)
         {
             // Notifications arrive late and in any order (the QUEUED of the creation may come after this
             // node's own claim): only the store's present phase may stop an execution.
@@ -75,10 +79,16 @@ public sealed class JobDispatcher : BackgroundService
     {
         try
         {
-            if (await _store.GetAsync(jobId, _stopping.Token) is not { Phase: ExecutionPhase.EXECUTING })
+            var job = await _store.GetAsync(jobId, _stopping.Token);
+            if (job is null || !(job.Phase == running.Phase || (running.Batch && job.Phase == ExecutionPhase.EXECUTING)))
             {
                 Log.Superseded(_logger, jobId);
                 running.Stop.TrySetResult(StopReason.Superseded);
+            }
+            else if (running.Batch && job.NodeId != _options.NodeId)
+            {
+                // Another node took this batch job over (it thought this one dead): it follows the job now.
+                running.Stop.TrySetResult(StopReason.Shutdown);
             }
         }
         catch (Exception exception) when (exception is StoreUnavailableException or OperationCanceledException)
@@ -135,6 +145,7 @@ public sealed class JobDispatcher : BackgroundService
     {
         await base.StopAsync(cancellationToken);
         await _stopping.CancelAsync();
+        // Local jobs are killed and end in ERROR; batch jobs go on in the scheduler and are followed again at restart.
         var stopping = _running.Keys.Select(id => TryStopAsync(id, StopReason.Shutdown, cancellationToken));
         await Task.WhenAll(stopping);
     }
@@ -181,20 +192,18 @@ public sealed class JobDispatcher : BackgroundService
         }
     }
 
-    /// <summary>Starts queued jobs while there is room, oldest first, skipping services at their own limit.</summary>
+    /// <summary>
+    /// Starts queued jobs while there is room, oldest first, skipping services at their own limit. Local
+    /// jobs and batch jobs have separate rooms: a job waiting in a scheduler's queue uses none of this server's processors.
+    /// </summary>
     private async Task FillAsync(CancellationToken cancellationToken)
     {
-        while (_running.Count < _options.MaxConcurrentJobs)
+        while (HasRoom(batch: false) || HasRoom(batch: true))
         {
-            var queued = await _store.ListQueuedAsync(Math.Max(64, _options.MaxConcurrentJobs * 4), cancellationToken);
+            var queued = await _store.ListQueuedAsync(Math.Max(256, _options.MaxConcurrentJobs * 4), cancellationToken);
             var started = 0;
             foreach (var candidate in queued)
             {
-                if (_running.Count >= _options.MaxConcurrentJobs)
-                {
-                    return;
-                }
-
                 if (await TryClaimAsync(candidate, cancellationToken))
                 {
                     started++;
@@ -208,10 +217,14 @@ public sealed class JobDispatcher : BackgroundService
         }
     }
 
+    private bool HasRoom(bool batch) =>
+        _running.Values.Count(r => r.Batch == batch) < (batch ? _options.MaxBatchJobs : _options.MaxConcurrentJobs);
+
     private async Task<bool> TryClaimAsync(QueuedJob candidate, CancellationToken cancellationToken)
     {
         var service = _catalog.Find(candidate.Service);
-        if (service is null || !_executors.ContainsKey(service.Executor))
+        IJobExecutor? executor = null;
+        if (service is null || !_executors.TryGetValue(service.Executor, out executor))
         {
             var error = new ErrorSummary(ErrorType.Fatal, $"The service '{candidate.Service}' is no longer offered by this server.", false);
             if (await _store.TrySetPhaseAsync(candidate.Id, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow()) { Error = error }, cancellationToken))
@@ -222,13 +235,19 @@ public sealed class JobDispatcher : BackgroundService
             return false;
         }
 
-        if (service.Limits.Concurrent is { } limit && _running.Values.Count(r => r.Service == service.Name) >= limit)
+        var batch = executor is IBatchExecutor;
+        if (!HasRoom(batch) || (service.Limits.Concurrent is { } limit && _running.Values.Count(r => r.Service == service.Name) >= limit))
         {
             return false;
         }
 
+        if (batch)
+        {
+            return await TryClaimForBatchAsync(candidate.Id, service, cancellationToken);
+        }
+
         // Registered before the claim, so an abort arriving between the claim and the start finds it.
-        var running = new RunningJob(service.Name);
+        var running = new RunningJob(service.Name, batch: false);
         if (!_running.TryAdd(candidate.Id, running))
         {
             return false;
@@ -241,6 +260,7 @@ public sealed class JobDispatcher : BackgroundService
             return false;
         }
 
+        running.Phase = ExecutionPhase.EXECUTING;
         running.Claimed = true;
         _waiter.Notify(candidate.Id);
         Log.PhaseChanged(_logger, candidate.Id, service.Name, ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING);
@@ -300,10 +320,8 @@ public sealed class JobDispatcher : BackgroundService
         }
 
         var executor = _executors[service.Executor];
-        var limit = job.ExecutionDuration > 0 ? TimeSpan.FromSeconds(job.ExecutionDuration) : (TimeSpan?)null;
-        var request = new ExecutionRequest(
-            job.Id, CommandRenderer.Render(service, job, workspace), workspace.Work, workspace.Stdout, workspace.Stderr,
-            new Dictionary<string, string> { ["MERIDIAN_JOB_ID"] = job.Id, ["MERIDIAN_WORK_DIR"] = workspace.Work }, limit);
+        var request = BuildRequest(job, service, workspace);
+        var limit = request.TimeLimit;
         string handle;
         try
         {
@@ -333,12 +351,29 @@ public sealed class JobDispatcher : BackgroundService
         return new ExecutionEnding(await exited, stop, null);
     }
 
+    private static ExecutionRequest BuildRequest(Job job, ServiceDefinition service, JobWorkspace workspace) =>
+        new(job.Id, CommandRenderer.Render(service, job, workspace), workspace.Work, workspace.Stdout, workspace.Stderr,
+            new Dictionary<string, string> { ["MERIDIAN_JOB_ID"] = job.Id, ["MERIDIAN_WORK_DIR"] = workspace.Work },
+            job.ExecutionDuration > 0 ? TimeSpan.FromSeconds(job.ExecutionDuration) : null)
+        {
+            Batch = service.Batch,
+        };
+
     /// <summary>
     /// After a restart: a local job that was EXECUTING lost its server mid-run. Its leftover process (if
-    /// any) is killed and the job ends in ERROR, saying so; nothing is left EXECUTING for ever.
+    /// any) is killed and the job ends in ERROR, saying so; nothing is left EXECUTING for ever. A batch job
+    /// (QUEUED or EXECUTING in its scheduler) is followed again where it is.
     /// </summary>
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
+        foreach (var job in await _store.ListInPhaseAsync(ExecutionPhase.QUEUED, cancellationToken))
+        {
+            if (job.NodeId == _options.NodeId)
+            {
+                Resume(job);
+            }
+        }
+
         foreach (var job in await _store.ListInPhaseAsync(ExecutionPhase.EXECUTING, cancellationToken))
         {
             // Other nodes' jobs are theirs; if a node died, NodeMonitor settles its jobs once it is found silent.
@@ -348,6 +383,12 @@ public sealed class JobDispatcher : BackgroundService
             }
 
             var service = _catalog.Find(job.Service);
+            if (service is not null && _executors.TryGetValue(service.Executor, out var found) && found is IBatchExecutor)
+            {
+                Resume(job);
+                continue;
+            }
+
             if (job.ExecutorHandle is { } handle && service is not null && _executors.TryGetValue(service.Executor, out var executor))
             {
                 await executor.CancelAsync(handle, cancellationToken);
@@ -368,9 +409,15 @@ public sealed class JobDispatcher : BackgroundService
         }
     }
 
-    private sealed class RunningJob(string service)
+    private sealed class RunningJob(string service, bool batch)
     {
         public string Service { get; } = service;
+        /// <summary>Whether a batch scheduler runs the job: it outlives this server and is not killed at shutdown.</summary>
+        public bool Batch { get; } = batch;
+        /// <summary>The job's phase in the store as this server last wrote it: QUEUED until a batch job runs.</summary>
+        public volatile ExecutionPhase Phase = ExecutionPhase.QUEUED;
+        /// <summary>When the job started EXECUTING, once it has; its execution duration counts from then.</summary>
+        public DateTimeOffset? StartTime { get; set; }
         public TaskCompletionSource<StopReason> Stop { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         /// <summary>Set once the claim succeeded: before that, the store's phase is still QUEUED.</summary>

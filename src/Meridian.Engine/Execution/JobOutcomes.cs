@@ -26,6 +26,11 @@ public static class JobOutcomes
             (_, ExecutionState.Succeeded) => (ExecutionPhase.COMPLETED, null),
             _ when ending.StartError is { } startError => (ExecutionPhase.ERROR, new ErrorSummary(ErrorType.Fatal,
                 $"The program could not be started: {startError}", false)),
+            // A batch scheduler enforces the time limit itself, and may be told to cancel a job by someone else.
+            (null, ExecutionState.TimedOut) => (ExecutionPhase.ABORTED, new ErrorSummary(ErrorType.Fatal,
+                $"The job exceeded its execution duration of {job.ExecutionDuration} s and was stopped by the scheduler ({ending.Status.Message ?? "time limit"}).", hasDetail)),
+            (null, ExecutionState.Cancelled) when ending.Status.Message is { } cancelled => (ExecutionPhase.ABORTED, new ErrorSummary(ErrorType.Fatal,
+                $"The job was cancelled outside Meridian ({cancelled}).", hasDetail)),
             (_, ExecutionState.Failed or ExecutionState.Cancelled) => (ExecutionPhase.ERROR, new ErrorSummary(ErrorType.Fatal,
                 Describe(ending.Status) + StderrTail(workspace.Stderr), hasDetail)),
             _ => (ExecutionPhase.ERROR, new ErrorSummary(ErrorType.Transient,
@@ -37,10 +42,13 @@ public static class JobOutcomes
     private static string Describe(ExecutionStatus status) => status.ExitCode switch
     {
         // The kernel reports death by signal N as 128 + N.
-        > 128 and < 160 => $"The program was killed by signal {status.ExitCode - 128}.",
-        { } code => $"The program exited with code {code}.",
+        > 128 and < 160 => $"The program was killed by signal {status.ExitCode - 128}.{Detail(status)}",
+        { } code => $"The program exited with code {code}.{Detail(status)}",
         null => $"The program failed{(status.Message is null ? "" : ": " + status.Message)}.",
     };
+
+    /// <summary>What the executor adds (a scheduler names the job's final state: FAILED, OUT_OF_MEMORY, NODE_FAIL…).</summary>
+    private static string Detail(ExecutionStatus status) => status.Message is { } message ? $" ({message})" : "";
 
     /// <summary>The last lines of stderr, which is where a failing code says why.</summary>
     public static string StderrTail(string stderrPath)

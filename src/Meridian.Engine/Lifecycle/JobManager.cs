@@ -159,7 +159,8 @@ public sealed class JobManager(
                 return new Refusal($"The job is {job.Phase.ToWire()}: only a PENDING, QUEUED or EXECUTING job can be aborted.");
             }
 
-            if (job.Phase == ExecutionPhase.EXECUTING && await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken))
+            // A QUEUED job may be waiting in a batch scheduler already: the dispatcher cancels it there.
+            if (job.Phase is ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING && await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken))
             {
                 return null;
             }

@@ -13,10 +13,12 @@ namespace Meridian.Engine.Lifecycle;
 /// <summary>
 /// Keeps this node's heartbeat in the store and ends, in ERROR, the jobs of nodes that fell silent for
 /// longer than NodeTimeout: with several nodes on one database, a node killed mid-run leaves no job
-/// EXECUTING for ever.
+/// EXECUTING for ever. A batch job of a dead node is not ended: its scheduler still runs it, and this node
+/// adopts it.
 /// </summary>
 public sealed class NodeMonitor(
-    IJobStore store, ServiceCatalog catalog, PhaseWaiter waiter, IOptions<MeridianOptions> options, TimeProvider time, ILogger<NodeMonitor> logger)
+    IJobStore store, ServiceCatalog catalog, JobDispatcher dispatcher, PhaseWaiter waiter, IOptions<MeridianOptions> options,
+    TimeProvider time, ILogger<NodeMonitor> logger)
     : BackgroundService
 {
     private readonly MeridianOptions _options = options.Value;
@@ -64,6 +66,12 @@ public sealed class NodeMonitor(
                 continue;
             }
 
+            if (await dispatcher.TryAdoptAsync(job, cancellationToken))
+            {
+                settled++;
+                continue;
+            }
+
             var service = catalog.Find(job.Service);
             var change = new PhaseChange(ExecutionPhase.ERROR, now)
             {
@@ -71,7 +79,7 @@ public sealed class NodeMonitor(
                     $"The server node '{job.NodeId}' that was executing this job stopped responding, so the job did not finish. Submit it again.", false),
                 Results = service is null ? [] : ResultCollector.Collect(service, new JobWorkspace(_options.JobsDirectory, job.Id)),
             };
-            if (await store.TrySetPhaseAsync(job.Id, ExecutionPhase.EXECUTING, change, cancellationToken))
+            if (await store.TrySetPhaseAsync(job.Id, job.Phase, change, cancellationToken))
             {
                 Log.NodeLost(logger, job.Id, job.NodeId);
                 waiter.Notify(job.Id);

@@ -40,8 +40,16 @@ public interface IJobStore
     /// <summary>Sets the destruction instant while the job exists.</summary>
     Task<bool> TrySetDestructionAsync(string id, DateTimeOffset destruction, CancellationToken cancellationToken);
 
-    /// <summary>Records the executor's handle of a job that is EXECUTING; false otherwise.</summary>
+    /// <summary>Records the executor's handle of a job that is QUEUED (handed to a batch scheduler) or EXECUTING; false otherwise.</summary>
     Task<bool> TrySetExecutorHandleAsync(string id, string handle, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a QUEUED or EXECUTING job from node <paramref name="expectedNode"/> to <paramref name="nodeId"/>
+    /// (null: none) when it is still with <paramref name="expectedNode"/>. A node claims a job for a batch
+    /// scheduler this way (null → itself; the job stays QUEUED until the scheduler runs it), gives it back
+    /// (itself → null), or adopts the batch jobs of a dead node (dead → itself).
+    /// </summary>
+    Task<bool> TrySetNodeAsync(string id, string? expectedNode, string? nodeId, CancellationToken cancellationToken);
 
     /// <summary>Forgets the job; false when it was already gone.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
@@ -49,7 +57,7 @@ public interface IJobStore
     /// <summary>Ids of jobs whose destruction instant is at or before <paramref name="now"/>, oldest first.</summary>
     Task<IReadOnlyList<string>> ListExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
-    /// <summary>QUEUED jobs in the order they were queued: first in, first out.</summary>
+    /// <summary>QUEUED jobs no node has claimed yet, in the order they were queued: first in, first out.</summary>
     Task<IReadOnlyList<QueuedJob>> ListQueuedAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>Every job in the given phase (used after a restart to settle EXECUTING jobs).</summary>
@@ -62,8 +70,8 @@ public interface IJobStore
     Task HeartbeatAsync(string nodeId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// EXECUTING jobs whose node has not sent a heartbeat since <paramref name="heartbeatBefore"/> (or never did):
-    /// nobody is looking after them any more.
+    /// EXECUTING jobs, and QUEUED jobs claimed by a node, whose node has not sent a heartbeat since
+    /// <paramref name="heartbeatBefore"/> (or never did): nobody is looking after them any more.
     /// </summary>
     Task<IReadOnlyList<Job>> ListOrphansAsync(DateTimeOffset heartbeatBefore, CancellationToken cancellationToken);
 }

@@ -82,7 +82,12 @@ public sealed class InMemoryJobStore : IJobStore
         Update(id, _ => true, job => job with { Destruction = destruction });
 
     public Task<bool> TrySetExecutorHandleAsync(string id, string handle, CancellationToken cancellationToken) =>
-        Update(id, job => job.Phase == ExecutionPhase.EXECUTING, job => job with { ExecutorHandle = handle });
+        Update(id, job => job.Phase is ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING, job => job with { ExecutorHandle = handle });
+
+    public Task<bool> TrySetNodeAsync(string id, string? expectedNode, string? nodeId, CancellationToken cancellationToken) =>
+        Update(
+            id, job => job.Phase is ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING && job.NodeId == expectedNode,
+            job => job with { NodeId = nodeId });
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
@@ -111,7 +116,7 @@ public sealed class InMemoryJobStore : IJobStore
         lock (_gate)
         {
             IReadOnlyList<QueuedJob> queued = _jobs.Values
-                .Where(job => job.Phase == ExecutionPhase.QUEUED)
+                .Where(job => job.Phase == ExecutionPhase.QUEUED && job.NodeId is null)
                 .OrderBy(job => job.QueuedTime).ThenBy(job => job.Id, StringComparer.Ordinal)
                 .Take(limit)
                 .Select(job => new QueuedJob(job.Id, job.Service))
@@ -147,7 +152,7 @@ public sealed class InMemoryJobStore : IJobStore
         lock (_gate)
         {
             IReadOnlyList<Job> orphans = _jobs.Values
-                .Where(job => job.Phase == ExecutionPhase.EXECUTING
+                .Where(job => (job.Phase == ExecutionPhase.EXECUTING || (job.Phase == ExecutionPhase.QUEUED && job.NodeId is not null))
                     && !(job.NodeId is { } node && _heartbeats.TryGetValue(node, out var seen) && seen >= heartbeatBefore))
                 .ToList();
             return Task.FromResult(orphans);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
 
-namespace Meridian.Execution.Slurm.Tests;
+using Xunit;
+
+namespace Meridian.Compliance;
 
 /// <summary>
 /// Makes sure a real SLURM answers before the tests that need it: when sinfo fails or shows no idle node,
@@ -110,11 +112,4 @@ public sealed class SlurmCluster : IAsyncLifetime
     }
 
     private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(15));
-}
-
-[CollectionDefinition(Name)]
-public sealed class SlurmCollection : ICollectionFixture<SlurmCluster>
-{
-    /// <summary>Tests that submit to the one small node, or change the process environment, run one after another.</summary>
-    public const string Name = "slurm";
 }
