@@ -83,9 +83,10 @@ public abstract partial class JobStoreCompliance
     }
 
     [Theory]
-    [InlineData(ExecutionPhase.QUEUED)]
+    [InlineData(ExecutionPhase.PENDING)]
     [InlineData(ExecutionPhase.ABORTED)]
-    public async Task TrySetExecutorHandleAsync_ReturnsFalse_WhenTheJobIsNotExecuting(ExecutionPhase phase)
+    [InlineData(ExecutionPhase.COMPLETED)]
+    public async Task TrySetExecutorHandleAsync_ReturnsFalse_WhenTheJobIsNeitherQueuedNorExecuting(ExecutionPhase phase)
     {
         var job = await AddAsync(NewJob(phase));
 
