@@ -10,7 +10,8 @@ namespace Meridian.Bench;
 /// </summary>
 internal static class BenchProgram
 {
-    public static async Task<int> Main()
+    /// <param name="args">"slurm" for the SLURM part alone (it needs a cluster); nothing for the rest.</param>
+    public static async Task<int> Main(string[] args)
     {
         using var interrupted = new CancellationTokenSource();
         // Ctrl-C or SIGTERM end the loops; the server is still killed and its data directory deleted.
@@ -25,7 +26,9 @@ internal static class BenchProgram
 
         try
         {
-            var report = await Benchmark.RunAsync(interrupted.Token);
+            var report = args is ["slurm"] && !OperatingSystem.IsWindows()
+                ? await SlurmBenchmark.RunAsync(interrupted.Token)
+                : await Benchmark.RunAsync(interrupted.Token);
             report.Print(Console.Out);
             return 0;
         }
