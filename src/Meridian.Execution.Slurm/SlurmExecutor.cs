@@ -92,8 +92,8 @@ public sealed class SlurmExecutor : IBatchExecutor
     }
 
     /// <summary>Completes when SLURM runs the job (or its script says it started), or when it has ended.</summary>
-    public Task<ExecutionStatus> WaitForStartAsync(string handle, CancellationToken cancellationToken) =>
-        SlurmCommands.IsJobId(handle) ? _watcher.WaitForStartAsync(handle, cancellationToken) : Task.FromResult(NotAJob(handle));
+    public Task<ExecutionStatus> WaitForStartAsync(string handle, IProgress<ExecutionStatus>? pending, CancellationToken cancellationToken) =>
+        SlurmCommands.IsJobId(handle) ? _watcher.WaitForStartAsync(handle, pending, cancellationToken) : Task.FromResult(NotAJob(handle));
 
     /// <summary>The SLURM job named meridian-{jobId}, in the controller's memory or its completion log; null when there is none.</summary>
     public Task<string?> FindAsync(string jobId, CancellationToken cancellationToken) =>

@@ -43,13 +43,17 @@ internal sealed class SlurmJobWatcher
 
     /// <summary>Completes when SLURM reports the job ended (or knows it nowhere: Lost).</summary>
     public Task<ExecutionStatus> WaitAsync(string jobId, CancellationToken cancellationToken) =>
-        WaitForAsync(jobId, watch => watch.Ended.Task, cancellationToken);
+        WaitForAsync(jobId, watch => watch.Ended.Task, null, cancellationToken);
 
-    /// <summary>Completes when SLURM runs the job, or reports it ended (or lost) before anyone saw it run.</summary>
-    public Task<ExecutionStatus> WaitForStartAsync(string jobId, CancellationToken cancellationToken) =>
-        WaitForAsync(jobId, watch => watch.Started.Task, cancellationToken);
+    /// <summary>
+    /// Completes when SLURM runs the job, or reports it ended (or lost) before anyone saw it run; each look that
+    /// finds it still pending is reported to <paramref name="pending"/>.
+    /// </summary>
+    public Task<ExecutionStatus> WaitForStartAsync(string jobId, IProgress<ExecutionStatus>? pending, CancellationToken cancellationToken) =>
+        WaitForAsync(jobId, watch => watch.Started.Task, pending, cancellationToken);
 
-    private async Task<ExecutionStatus> WaitForAsync(string jobId, Func<Watch, Task<ExecutionStatus>> moment, CancellationToken cancellationToken)
+    private async Task<ExecutionStatus> WaitForAsync(
+        string jobId, Func<Watch, Task<ExecutionStatus>> moment, IProgress<ExecutionStatus>? pending, CancellationToken cancellationToken)
     {
         Watch watch;
         lock (_gate)
@@ -65,6 +69,11 @@ internal sealed class SlurmJobWatcher
             }
 
             watch.Waiters++;
+            if (pending is not null)
+            {
+                watch.Pending.Add(pending);
+            }
+
             if (!_looping)
             {
                 _looping = true;
@@ -80,6 +89,11 @@ internal sealed class SlurmJobWatcher
         {
             lock (_gate)
             {
+                if (pending is not null)
+                {
+                    watch.Pending.Remove(pending);
+                }
+
                 // The last waiter gave up: stop asking SLURM about a job nobody waits for.
                 if (--watch.Waiters == 0 && _watches.TryGetValue(jobId, out var current) && current == watch)
                 {
@@ -230,8 +244,25 @@ internal sealed class SlurmJobWatcher
         }
     }
 
-    /// <summary>Completes the waits of ended jobs; returns when to look next.</summary>
+    /// <summary>Completes the waits of ended jobs, tells the pending ones' listeners; returns when to look next.</summary>
     private TimeSpan Settle(List<string> jobIds, Dictionary<string, ExecutionStatus> statuses)
+    {
+        var reports = new List<(IProgress<ExecutionStatus> Listener, ExecutionStatus Status)>();
+        try
+        {
+            return SettleLocked(jobIds, statuses, reports);
+        }
+        finally
+        {
+            // Outside the gate: a listener may take its time.
+            foreach (var (listener, status) in reports)
+            {
+                listener.Report(status);
+            }
+        }
+    }
+
+    private TimeSpan SettleLocked(List<string> jobIds, Dictionary<string, ExecutionStatus> statuses, List<(IProgress<ExecutionStatus>, ExecutionStatus)> reports)
     {
         var next = _interval;
         lock (_gate)
@@ -255,6 +286,10 @@ internal sealed class SlurmJobWatcher
                 if (status.State == ExecutionState.Running)
                 {
                     watch.Started.TrySetResult(status);
+                }
+                else
+                {
+                    reports.AddRange(watch.Pending.Select(listener => (listener, status)));
                 }
 
                 if (watch.Expedited && watch.FollowUps++ < MaxFollowUps)
@@ -295,6 +330,8 @@ internal sealed class SlurmJobWatcher
     {
         public TaskCompletionSource<ExecutionStatus> Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource<ExecutionStatus> Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Who wants to hear of each look at the job while it is pending.</summary>
+        public List<IProgress<ExecutionStatus>> Pending { get; } = [];
         public int Waiters { get; set; }
         public bool Expedited { get; set; }
         public int FollowUps { get; set; }

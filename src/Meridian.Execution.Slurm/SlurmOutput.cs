@@ -10,19 +10,22 @@ namespace Meridian.Execution.Slurm;
 internal static class SlurmOutput
 {
     /// <summary>squeue --Format: width 0 is "as wide as the value", '|' is the suffix that separates the fields.</summary>
-    public const string QueueFormat = "JobID:0|,State:0|,exit_code:0|,Reason:0";
+    public const string QueueFormat = "JobID:0|,State:0|,exit_code:0|,StartTime:0|,Reason:0";
 
     /// <summary>sacct --format, with --parsable2 ('|' between fields).</summary>
     public const string AccountingFormat = "JobID,State,ExitCode";
 
-    /// <summary>squeue lines "id|STATE|status|reason"; exit_code is the raw wait status (exit code × 256 + signal).</summary>
+    /// <summary>
+    /// squeue lines "id|STATE|status|start|reason"; exit_code is the raw wait status (exit code × 256 + signal),
+    /// start the actual or, for a pending job, expected start in the local time zone ("N/A" when unknown).
+    /// </summary>
     public static List<SlurmJobInfo> ParseQueue(string output)
     {
         var jobs = new List<SlurmJobInfo>();
         foreach (var line in Lines(output))
         {
-            var fields = line.Split('|', 4);
-            if (fields.Length < 3)
+            var fields = line.Split('|', 5);
+            if (fields.Length < 4)
             {
                 continue;
             }
@@ -34,7 +37,9 @@ internal static class SlurmOutput
                 signal = status & 0x7F;
             }
 
-            jobs.Add(new SlurmJobInfo(fields[0].Trim(), fields[1].Trim(), exit, signal, fields.Length > 3 ? fields[3].Trim() : null));
+            DateTimeOffset? start = DateTime.TryParseExact(fields[3].Trim(), "yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var local)
+                ? new DateTimeOffset(local) : null;
+            jobs.Add(new SlurmJobInfo(fields[0].Trim(), fields[1].Trim(), exit, signal, fields.Length > 4 ? fields[4].Trim() : null) { StartTime = start });
         }
 
         return jobs;

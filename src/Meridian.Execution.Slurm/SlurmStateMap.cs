@@ -56,7 +56,7 @@ public static class SlurmStateMap
         var exit = ExitCode(job);
         return state switch
         {
-            ExecutionState.Pending => new ExecutionStatus(state, Message: $"SLURM job {job.JobId} is {name}{Why(job.Reason)}"),
+            ExecutionState.Pending => new ExecutionStatus(state, Message: $"SLURM job {job.JobId} is {name}{Why(job.Reason)}") { ExpectedStart = job.StartTime },
             ExecutionState.Running => new ExecutionStatus(state, Message: $"SLURM job {job.JobId} is {name}"),
             ExecutionState.Succeeded => new ExecutionStatus(state, 0, $"SLURM job {job.JobId} ended COMPLETED with exit code 0"),
             ExecutionState.TimedOut => new ExecutionStatus(state, exit, $"SLURM job {job.JobId} ended TIMEOUT: it reached its time limit and was stopped"),

@@ -12,7 +12,7 @@ public sealed partial class PostgresJobStore
     public Task CreateAsync(Job job, CancellationToken cancellationToken) =>
         ExecuteAsync(
             $"INSERT INTO jobs ({Columns}) VALUES (@id, @service, @owner, @run, @phase, @created, @queued, @started, @ended, " +
-            "@duration, @destruction, @parameters, @results, @error_type, @error_message, @error_detail, @handle, @node)",
+            "@duration, @destruction, @parameters, @results, @error_type, @error_message, @error_detail, @handle, @node, @expected_start)",
             p =>
             {
                 Add(p, "id", NpgsqlDbType.Text, job.Id);
@@ -31,6 +31,7 @@ public sealed partial class PostgresJobStore
                 BindError(p, job.Error);
                 Add(p, "handle", NpgsqlDbType.Text, job.ExecutorHandle);
                 Add(p, "node", NpgsqlDbType.Text, job.NodeId);
+                AddInstant(p, "expected_start", job.ExpectedStart);
             },
             cancellationToken);
 
@@ -93,6 +94,13 @@ public sealed partial class PostgresJobStore
         {
             Add(p, "id", NpgsqlDbType.Text, id);
             Add(p, "handle", NpgsqlDbType.Text, handle);
+        }, cancellationToken) == 1;
+
+    public async Task<bool> TrySetExpectedStartAsync(string id, DateTimeOffset expectedStart, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE jobs SET expected_start = @start WHERE id = @id AND phase = 'QUEUED'", p =>
+        {
+            Add(p, "id", NpgsqlDbType.Text, id);
+            AddInstant(p, "start", expectedStart);
         }, cancellationToken) == 1;
 
     public async Task<bool> TrySetNodeAsync(string id, string? expectedNode, string? nodeId, CancellationToken cancellationToken) =>

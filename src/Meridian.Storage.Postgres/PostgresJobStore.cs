@@ -18,7 +18,7 @@ public sealed partial class PostgresJobStore : IJobStore, IJobChangeFeed, IDispo
 {
     private const string Columns =
         "id, service, owner_id, run_id, phase, creation_time, queued_time, start_time, end_time, execution_duration, " +
-        "destruction, parameters, results, error_type, error_message, error_has_detail, executor_handle, node_id";
+        "destruction, parameters, results, error_type, error_message, error_has_detail, executor_handle, node_id, expected_start";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlDataSource _listenSource;

@@ -10,7 +10,7 @@ public sealed partial class SqliteJobStore
     public Task CreateAsync(Job job, CancellationToken cancellationToken) =>
         WriteAsync(
             $"INSERT INTO jobs ({Columns}) VALUES ($id, $service, $owner, $run, $phase, $created, $queued, $started, $ended, " +
-            "$duration, $destruction, $parameters, $results, $error_type, $error_message, $error_detail, $handle, $node)",
+            "$duration, $destruction, $parameters, $results, $error_type, $error_message, $error_detail, $handle, $node, $expected_start)",
             p =>
             {
                 p.AddWithValue("$id", job.Id);
@@ -29,6 +29,7 @@ public sealed partial class SqliteJobStore
                 BindError(p, job.Error);
                 p.AddWithValue("$handle", Nullable(job.ExecutorHandle));
                 p.AddWithValue("$node", Nullable(job.NodeId));
+                p.AddWithValue("$expected_start", Ticks(job.ExpectedStart));
             },
             cancellationToken);
 
@@ -86,6 +87,13 @@ public sealed partial class SqliteJobStore
         {
             p.AddWithValue("$id", id);
             p.AddWithValue("$handle", handle);
+        }, cancellationToken) == 1;
+
+    public async Task<bool> TrySetExpectedStartAsync(string id, DateTimeOffset expectedStart, CancellationToken cancellationToken) =>
+        await WriteAsync("UPDATE jobs SET expected_start = $start WHERE id = $id AND phase = 'QUEUED'", p =>
+        {
+            p.AddWithValue("$id", id);
+            p.AddWithValue("$start", expectedStart.UtcTicks);
         }, cancellationToken) == 1;
 
     public async Task<bool> TrySetNodeAsync(string id, string? expectedNode, string? nodeId, CancellationToken cancellationToken) =>

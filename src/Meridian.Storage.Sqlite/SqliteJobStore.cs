@@ -14,7 +14,7 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
 {
     private const string Columns =
         "id, service, owner_id, run_id, phase, creation_time, queued_time, start_time, end_time, execution_duration, " +
-        "destruction, parameters, results, error_type, error_message, error_has_detail, executor_handle, node_id";
+        "destruction, parameters, results, error_type, error_message, error_has_detail, executor_handle, node_id, expected_start";
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;

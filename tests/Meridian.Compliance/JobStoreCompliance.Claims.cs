@@ -73,4 +73,17 @@ public abstract partial class JobStoreCompliance
 
         Assert.Equal([claimed.Id], orphans.Select(j => j.Id));
     }
+
+    [Fact]
+    public async Task TrySetExpectedStartAsync_RecordsTheSchedulersEstimate_WhileTheJobIsQueuedOnly()
+    {
+        var queued = await AddAsync(NewJob(ExecutionPhase.QUEUED));
+        var executing = await AddAsync(NewJob(ExecutionPhase.EXECUTING));
+
+        Assert.True(await Store.TrySetExpectedStartAsync(queued.Id, T0.AddHours(1), CancellationToken.None));
+        Assert.False(await Store.TrySetExpectedStartAsync(executing.Id, T0.AddHours(1), CancellationToken.None));
+
+        Assert.Equal(T0.AddHours(1), (await ReloadAsync(queued)).ExpectedStart);
+        Assert.Null((await ReloadAsync(executing)).ExpectedStart);
+    }
 }

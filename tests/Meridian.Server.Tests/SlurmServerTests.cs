@@ -79,13 +79,18 @@ public sealed class SlurmServerTests : IDisposable
     }
 
     [Fact]
-    public async Task BatchJob_StaysQueuedWhileSlurmHoldsItPending_AndAnAbortCancelsItThere()
+    public async Task BatchJob_StaysQueuedWhileSlurmHoldsItPending_QuotedFromItsExpectedStart_AndAnAbortCancelsItThere()
     {
-        var uws = Start();
+        var uws = Start(new() { ["Meridian:Slurm:ReconciliationInterval"] = "00:00:01" });
 
         var job = await uws.CreateAsync("later", ("PHASE", "RUN"));
+        var created = DateTimeOffset.UtcNow;
         var pending = await WaitForSlurmStateAsync(job, "PENDING");
         Assert.Equal("QUEUED", await uws.PhaseAsync(job));
+        var duration = int.Parse(await uws.GetTextAsync($"{job}/executionduration"), System.Globalization.CultureInfo.InvariantCulture);
+        var quote = await WaitForQuoteAsync(uws, job);
+        // SLURM starts it no sooner than in an hour (--begin=now+1hour): the quote is that start plus the duration.
+        Assert.InRange(quote, created.AddHours(1).AddSeconds(duration - 5), created.AddHours(1).AddSeconds(duration + 60));
 
         using var abort = await uws.PostAsync($"{job}/phase", ("PHASE", "ABORT"));
         Assert.Equal(HttpStatusCode.SeeOther, abort.StatusCode);
@@ -286,6 +291,22 @@ public sealed class SlurmServerTests : IDisposable
         Assert.Equal(2, server.ExitCode);
         Assert.Contains("executor: slurm, but SLURM's command '/opt/no-slurm-here/sbatch' is not installed on this machine", await errors);
         Directory.Delete(data, recursive: true);
+    }
+
+    private static async Task<DateTimeOffset> WaitForQuoteAsync(UwsClient uws, string jobUrl)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var quote = await uws.GetTextAsync($"{jobUrl}/quote");
+            if (quote.Length > 0)
+            {
+                return DateTimeOffset.Parse(quote, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the queued job never got a quote");
+            await Task.Delay(200);
+        }
     }
 
     private static async Task<(string Id, string State)> WaitForSlurmStateAsync(string jobUrl, string state)

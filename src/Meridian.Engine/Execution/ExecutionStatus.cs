@@ -17,5 +17,8 @@ public enum ExecutionState
 /// <summary>An execution's state, its exit code when it has one, and what the executor can say about it.</summary>
 public sealed record ExecutionStatus(ExecutionState State, int? ExitCode = null, string? Message = null)
 {
+    /// <summary>For a pending execution, when its scheduler expects to start it, if it says.</summary>
+    public DateTimeOffset? ExpectedStart { get; init; }
+
     public bool HasEnded => State is not (ExecutionState.Pending or ExecutionState.Running);
 }

@@ -8,8 +8,11 @@ namespace Meridian.Engine.Execution;
 /// </summary>
 public interface IBatchExecutor : IJobExecutor
 {
-    /// <summary>Completes when the execution runs (or has already ended), with its status then.</summary>
-    Task<ExecutionStatus> WaitForStartAsync(string handle, CancellationToken cancellationToken);
+    /// <summary>
+    /// Completes when the execution runs (or has already ended), with its status then. Meanwhile each look
+    /// at the still pending execution is reported to <paramref name="pending"/> (its expected start, if known).
+    /// </summary>
+    Task<ExecutionStatus> WaitForStartAsync(string handle, IProgress<ExecutionStatus>? pending, CancellationToken cancellationToken);
 
     /// <summary>
     /// The handle of the execution submitted for this job, when the scheduler has one: the server may have

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
 using Meridian.Engine.Jobs;
+using Meridian.Engine.Storage;
 using Meridian.Protocol;
 
 namespace Meridian.Engine.Execution;
@@ -174,7 +175,7 @@ public sealed partial class JobDispatcher
         var exited = executor.WaitForExitAsync(handle, follow.Token);
         if (running.Phase == ExecutionPhase.QUEUED)
         {
-            var started = executor.WaitForStartAsync(handle, follow.Token);
+            var started = executor.WaitForStartAsync(handle, new ExpectedStartRecorder(this, job.Id), follow.Token);
             var first = await Task.WhenAny(started, exited, running.Stop.Task);
             if (first == running.Stop.Task)
             {
@@ -273,6 +274,35 @@ public sealed partial class JobDispatcher
         }
 
         return new ExecutionEnding(await exited, stop, null);
+    }
+
+    /// <summary>Keeps the store's expected start of a queued batch job (its quote) in step with what the scheduler says.</summary>
+    private sealed class ExpectedStartRecorder(JobDispatcher dispatcher, string jobId) : IProgress<ExecutionStatus>
+    {
+        private DateTimeOffset? _recorded;
+
+        public void Report(ExecutionStatus value)
+        {
+            if (value.ExpectedStart is not { } expected || (_recorded is { } known && (expected - known).Duration() < TimeSpan.FromSeconds(1)))
+            {
+                return;
+            }
+
+            _recorded = expected;
+            _ = RecordAsync(expected);
+        }
+
+        private async Task RecordAsync(DateTimeOffset expected)
+        {
+            try
+            {
+                await dispatcher._store.TrySetExpectedStartAsync(jobId, expected, CancellationToken.None);
+            }
+            catch (StoreUnavailableException)
+            {
+                _recorded = null; // Written at the next look.
+            }
+        }
     }
 
     /// <summary>QUEUED → EXECUTING when the scheduler runs the job; false when the job left QUEUED meanwhile (aborted, destroyed).</summary>

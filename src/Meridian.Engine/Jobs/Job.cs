@@ -27,4 +27,6 @@ public sealed record Job
     public string? ExecutorHandle { get; init; }
     /// <summary>The server node that claimed the job for execution; its heartbeat says whether the job is still looked after.</summary>
     public string? NodeId { get; init; }
+    /// <summary>When a batch scheduler expects to start the QUEUED job, when it says; the job's quote follows from it.</summary>
+    public DateTimeOffset? ExpectedStart { get; init; }
 }

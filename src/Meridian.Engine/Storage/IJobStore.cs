@@ -51,6 +51,9 @@ public interface IJobStore
     /// </summary>
     Task<bool> TrySetNodeAsync(string id, string? expectedNode, string? nodeId, CancellationToken cancellationToken);
 
+    /// <summary>Records when a batch scheduler expects to start a job that is still QUEUED; false otherwise.</summary>
+    Task<bool> TrySetExpectedStartAsync(string id, DateTimeOffset expectedStart, CancellationToken cancellationToken);
+
     /// <summary>Forgets the job; false when it was already gone.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 

@@ -84,6 +84,9 @@ public sealed class InMemoryJobStore : IJobStore
     public Task<bool> TrySetExecutorHandleAsync(string id, string handle, CancellationToken cancellationToken) =>
         Update(id, job => job.Phase is ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING, job => job with { ExecutorHandle = handle });
 
+    public Task<bool> TrySetExpectedStartAsync(string id, DateTimeOffset expectedStart, CancellationToken cancellationToken) =>
+        Update(id, job => job.Phase == ExecutionPhase.QUEUED, job => job with { ExpectedStart = expectedStart });
+
     public Task<bool> TrySetNodeAsync(string id, string? expectedNode, string? nodeId, CancellationToken cancellationToken) =>
         Update(
             id, job => job.Phase is ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING && job.NodeId == expectedNode,

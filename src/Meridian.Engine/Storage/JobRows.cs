@@ -31,6 +31,7 @@ public static class JobRows
             ErrorTypeOf(reader.GetString(13)), reader.GetString(14), Convert.ToBoolean(reader.GetValue(15), System.Globalization.CultureInfo.InvariantCulture)),
         ExecutorHandle = Text(reader, 16),
         NodeId = Text(reader, 17),
+        ExpectedStart = instant(reader, 18),
     };
 
     /// <summary>The stored spelling of an error type, as the UWS schema spells it.</summary>

@@ -48,11 +48,13 @@ public static class JobDocuments
         new(entry.Id, $"{jobListUrl}/{entry.Id}", entry.Phase, entry.RunId, entry.OwnerId, entry.CreationTime);
 
     /// <summary>
-    /// The instant the job is expected to be done: while executing, the latest it may run to; once it
-    /// ended, when it did. Unknown (nil) before it starts or when it may run for ever.
+    /// The instant the job is expected to be done: while queued in a batch scheduler that says when it will
+    /// start it, that start plus the execution duration; while executing, the latest it may run to; once it
+    /// ended, when it did. Unknown (nil) otherwise, or when it may run for ever.
     /// </summary>
     public static DateTimeOffset? Quote(Job job) => job.Phase switch
     {
+        ExecutionPhase.QUEUED when job.ExecutionDuration > 0 && job.ExpectedStart is { } expected => expected.AddSeconds(job.ExecutionDuration),
         ExecutionPhase.EXECUTING when job.ExecutionDuration > 0 && job.StartTime is { } start => start.AddSeconds(job.ExecutionDuration),
         _ when PhaseTransitions.IsTerminal(job.Phase) => job.EndTime,
         _ => null,
