@@ -4,6 +4,7 @@ using Meridian.Execution.Slurm;
 using Meridian.Engine.Storage;
 using Meridian.Server;
 using Meridian.Server.Api;
+using Meridian.Server.Auth;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -42,8 +43,21 @@ catch (Exception exception) when (exception is StoreUnavailableException or Opti
     return 3;
 }
 
+// And a users file that cannot be read.
+try
+{
+    app.Services.GetRequiredService<UserDirectory>();
+}
+catch (InvalidDataException exception)
+{
+    Console.Error.WriteLine($"meridian-server: {exception.Message}");
+    return 2;
+}
+
 // Answers to clients' mistakes are 4xx with a reason, never 500.
 app.UseMiddleware<RequestErrorHandling>();
+app.UseAuthentication();
+app.UseMiddleware<AccessControl>();
 app.Use((context, next) =>
 {
     context.Response.Headers.XContentTypeOptions = "nosniff";

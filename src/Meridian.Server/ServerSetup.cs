@@ -4,6 +4,8 @@ using Meridian.Engine.Execution;
 using Meridian.Execution.Slurm;
 using Meridian.Storage.Postgres;
 using Meridian.Storage.Sqlite;
+using Meridian.Server.Auth;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Meridian.Server;
@@ -45,6 +47,10 @@ public static class ServerSetup
             default:
                 throw new InvalidOperationException($"Meridian:Store:Provider '{provider}' is not known (use sqlite or postgres).");
         }
+
+        builder.Services.AddOptions<AuthSettings>().BindConfiguration(AuthSettings.Section);
+        builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddAuthentication(CallerScheme.Name).AddScheme<AuthenticationSchemeOptions, CallerScheme>(CallerScheme.Name, null);
 
         var maxRequestBytes = builder.Configuration.GetValue<long?>("Meridian:MaxRequestBytes") ?? new MeridianOptions().MaxRequestBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBytes);

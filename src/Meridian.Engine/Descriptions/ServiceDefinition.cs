@@ -14,6 +14,8 @@ public sealed record ServiceDefinition
     public string Executor { get; init; } = "local";
     /// <summary>What the jobs ask a batch scheduler for (slurm:); null for the server-wide defaults.</summary>
     public BatchRequirements? Batch { get; init; }
+    /// <summary>Whether callers who do not sign in may use the service when the server authenticates its callers.</summary>
+    public bool Anonymous { get; init; }
     /// <summary>The folder of the definition file: {service_dir} in commands.</summary>
     public required string ServiceDirectory { get; init; }
     public required string SourcePath { get; init; }

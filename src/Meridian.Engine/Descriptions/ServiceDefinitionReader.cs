@@ -11,7 +11,7 @@ namespace Meridian.Engine.Descriptions;
 /// </summary>
 public sealed partial class ServiceDefinitionReader
 {
-    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm"];
+    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm", "anonymous"];
     private static readonly string[] ParameterKeys =
         ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "max_length", "values", "max_size", "min_items", "max_items"];
     private static readonly string[] ResultKeys = ["name", "path", "glob", "type", "description"];
@@ -100,6 +100,7 @@ public sealed partial class ServiceDefinitionReader
             Limits = limits,
             Executor = executor,
             Batch = batch,
+            Anonymous = Boolean(root, "anonymous") ?? false,
             ServiceDirectory = Path.GetDirectoryName(Path.GetFullPath(_path))!,
             SourcePath = _path,
         };

@@ -25,7 +25,8 @@ public sealed class JobManager(
     public JobWorkspace Workspace(string jobId) => new(_options.JobsDirectory, jobId);
 
     /// <summary>The job, when it belongs to this service and this owner; null otherwise (so ids cannot be probed).</summary>
-    public async Task<Job?> GetAsync(ServiceDefinition service, string jobId, string? ownerId, CancellationToken cancellationToken)
+    /// <summary>The job, when it belongs to the service and to <paramref name="ownerId"/> (to anyone when <paramref name="anyOwner"/>).</summary>
+    public async Task<Job?> GetAsync(ServiceDefinition service, string jobId, string? ownerId, CancellationToken cancellationToken, bool anyOwner = false)
     {
         if (!JobId.IsWellFormed(jobId))
         {
@@ -33,7 +34,7 @@ public sealed class JobManager(
         }
 
         var job = await store.GetAsync(jobId, cancellationToken);
-        return job is not null && job.Service == service.Name && job.OwnerId == ownerId ? job : null;
+        return job is not null && job.Service == service.Name && (anyOwner || job.OwnerId == ownerId) ? job : null;
     }
 
     public Task<IReadOnlyList<JobListEntry>> ListAsync(JobListFilter filter, CancellationToken cancellationToken) =>

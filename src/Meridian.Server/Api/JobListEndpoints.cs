@@ -23,7 +23,7 @@ public static class JobListEndpoints
         var definition = JobLookup.Service(manager, service);
         var filter = new JobListFilter(definition.Name)
         {
-            AnyOwner = false,
+            AnyOwner = OwnerResolver.IsAdmin(context),
             OwnerId = OwnerResolver.OwnerOf(context),
             Phases = ReadPhases(context.Request.Query["PHASE"]),
             After = ReadAfter(context.Request.Query["AFTER"]),

@@ -16,7 +16,7 @@ public static class JobLookup
     public static async Task<(ServiceDefinition Service, Job Job)> JobAsync(JobManager manager, HttpContext context, string service, string jobId)
     {
         var definition = Service(manager, service);
-        var job = await manager.GetAsync(definition, jobId, OwnerResolver.OwnerOf(context), context.RequestAborted);
+        var job = await manager.GetAsync(definition, jobId, OwnerResolver.OwnerOf(context), context.RequestAborted, OwnerResolver.IsAdmin(context));
         return job is null
             ? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"No job '{jobId}' in {service} (it may have been destroyed).")
             : (definition, job);

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+namespace Meridian.Server.Auth;
+
+/// <summary>
+/// Meridian:Auth. Authentication is off unless a users file is named: every caller is then anonymous, as
+/// suits a server on one's own machine. With a users file, callers prove who they are with HTTP Basic
+/// (name and password) or an API token (Authorization: Bearer), and only a service declaring
+/// `anonymous: true` takes requests from callers who do not.
+/// </summary>
+public sealed class AuthSettings
+{
+    public const string Section = "Meridian:Auth";
+
+    /// <summary>The users file (`meridian users add` writes it); null: authentication off.</summary>
+    public string? UsersFile { get; set; }
+
+    /// <summary>How long a checked Basic password is remembered, so that PBKDF2 does not run on every request.</summary>
+    public TimeSpan PasswordCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    public bool Enabled => !string.IsNullOrEmpty(UsersFile);
+}

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Meridian.Engine.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Meridian.Server.Auth;
+
+/// <summary>
+/// Who is calling, from the Authorization header: Basic (a user's name and password, checked against the
+/// PBKDF2 hash of the users file) or Bearer (an API token, checked by its SHA-256). No header: anonymous. A
+/// header that does not prove anything is a failure (401), never a silent fall-back to anonymous.
+/// </summary>
+public sealed class CallerScheme(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users, IOptions<AuthSettings> settings)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string Name = "meridian";
+    public const string AdminRole = "admin";
+
+    /// <summary>Passwords proven recently, by the SHA-256 of the whole header, with when they stop counting.</summary>
+    private static readonly ConcurrentDictionary<string, (string User, DateTimeOffset Until)> RecentPasswords = new(StringComparer.Ordinal);
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var (scheme, credentials) = header.IndexOf(' ', StringComparison.Ordinal) is var space and > 0
+            ? (header[..space], header[(space + 1)..].Trim()) : (header, "");
+        UserAccount? user = scheme.ToLowerInvariant() switch
+        {
+            "bearer" => users.FindByToken(credentials),
+            "basic" => FromBasic(header, credentials),
+            _ => null,
+        };
+        return Task.FromResult(user is null
+            ? AuthenticateResult.Fail($"The {scheme} credentials are not valid.")
+            : AuthenticateResult.Success(Ticket(user)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Basic realm=\"Meridian\", Bearer realm=\"Meridian\"";
+        return Response.WriteAsync(
+            Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message
+            ?? "Sign in: send HTTP Basic credentials or an API token (Authorization: Bearer).");
+    }
+
+    private UserAccount? FromBasic(string header, string credentials)
+    {
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(credentials));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return null;
+        }
+
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header)));
+        var now = TimeProvider.GetUtcNow();
+        if (RecentPasswords.TryGetValue(key, out var recent) && recent.Until > now && users.Find(recent.User) is { } known)
+        {
+            return known;
+        }
+
+        var user = users.Find(decoded[..colon]);
+        if (user?.PasswordHash is not { } hash || !SecretHasher.VerifyPassword(decoded[(colon + 1)..], hash))
+        {
+            return null;
+        }
+
+        RecentPasswords[key] = (user.Name, now + settings.Value.PasswordCacheLifetime);
+        return user;
+    }
+
+    private AuthenticationTicket Ticket(UserAccount user)
+    {
+        List<Claim> claims = [new(ClaimTypes.Name, user.Name)];
+        if (user.Admin)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, AdminRole));
+        }
+
+        return new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Name)), Name);
+    }
+}
