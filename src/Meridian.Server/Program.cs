@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMeridian();
+builder.Services.AddDescribeAndObserve();
 var app = builder.Build();
 
 // A broken service definition stops the server before it listens, with file:line and the reason.
@@ -45,6 +46,9 @@ app.MapJobLists();
 app.MapJobs();
 app.MapJobProperties();
 app.MapResults();
+
+// Discovery and operations: VOSI, service descriptions, synchronous runs, provenance, health, metrics.
+app.MapDescribeAndObserve();
 
 await app.RunAsync();
 return 0;
