@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Server.Operations;
+using Meridian.Server.Vosi;
 
 namespace Meridian.Server;
 
 /// <summary>
 /// Everything around the UWS interface that lets clients discover the services and operators run them:
-/// health probes and metrics (more to come: VOSI, descriptions, synchronous runs, provenance).
+/// health probes and metrics, VOSI (more to come: descriptions, synchronous runs, provenance).
 /// </summary>
 public static class DescribeAndObserveSetup
 {
@@ -13,6 +14,7 @@ public static class DescribeAndObserveSetup
     {
         services.AddReadinessChecks();
         services.AddMetricsExport();
+        services.AddSingleton<ServerStart>();
         return services;
     }
 
@@ -20,6 +22,7 @@ public static class DescribeAndObserveSetup
     {
         app.MapHealth();
         app.MapMetrics();
+        app.MapVosi();
         return app;
     }
 }
