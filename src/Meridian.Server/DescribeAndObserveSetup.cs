@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Server.Operations;
+using Meridian.Server.Sync;
 using Meridian.Server.Vosi;
 
 namespace Meridian.Server;
 
 /// <summary>
 /// Everything around the UWS interface that lets clients discover the services and operators run them:
-/// health probes and metrics, VOSI (more to come: descriptions, synchronous runs, provenance).
+/// health probes and metrics, VOSI, synchronous runs (more to come: descriptions, provenance).
 /// </summary>
 public static class DescribeAndObserveSetup
 {
@@ -23,6 +24,7 @@ public static class DescribeAndObserveSetup
         app.MapHealth();
         app.MapMetrics();
         app.MapVosi();
+        app.MapSync();
         return app;
     }
 }
