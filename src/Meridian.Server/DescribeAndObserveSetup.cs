@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using Meridian.Server.Describe;
 using Meridian.Server.Operations;
 using Meridian.Server.Sync;
 using Meridian.Server.Vosi;
@@ -7,7 +8,7 @@ namespace Meridian.Server;
 
 /// <summary>
 /// Everything around the UWS interface that lets clients discover the services and operators run them:
-/// health probes and metrics, VOSI, synchronous runs (more to come: descriptions, provenance).
+/// health probes and metrics, VOSI, synchronous runs, service descriptions (more to come: provenance).
 /// </summary>
 public static class DescribeAndObserveSetup
 {
@@ -25,6 +26,7 @@ public static class DescribeAndObserveSetup
         app.MapMetrics();
         app.MapVosi();
         app.MapSync();
+        app.MapDescriptions();
         return app;
     }
 }
