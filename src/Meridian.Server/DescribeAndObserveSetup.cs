@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Server.Describe;
 using Meridian.Server.Operations;
+using Meridian.Server.Provenance;
 using Meridian.Server.Sync;
 using Meridian.Server.Vosi;
 
@@ -8,7 +9,7 @@ namespace Meridian.Server;
 
 /// <summary>
 /// Everything around the UWS interface that lets clients discover the services and operators run them:
-/// health probes and metrics, VOSI, synchronous runs, service descriptions (more to come: provenance).
+/// health probes and metrics, VOSI, synchronous runs, service descriptions, provenance.
 /// </summary>
 public static class DescribeAndObserveSetup
 {
@@ -27,6 +28,7 @@ public static class DescribeAndObserveSetup
         app.MapVosi();
         app.MapSync();
         app.MapDescriptions();
+        app.MapProvenance();
         return app;
     }
 }
