@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMeridian();
+builder.Services.AddDescribeAndObserve();
 var app = builder.Build();
 
 // A broken service definition stops the server before it listens, with file:line and the reason.
@@ -74,6 +75,9 @@ app.MapResults();
 // Batch jobs report their start and end here.
 app.MapExecutionCallbacks();
 app.UseListeningAddressForCallbacks();
+
+// Discovery and operations: VOSI, service descriptions, synchronous runs, provenance, health, metrics.
+app.MapDescribeAndObserve();
 
 await app.RunAsync();
 return 0;

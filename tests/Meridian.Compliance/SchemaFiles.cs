@@ -15,6 +15,10 @@ public static class SchemaFiles
     {
         ["http://www.ivoa.net/xml/Xlink/xlink.xsd"] = "xlink.xsd",
         ["http://www.ivoa.net/xml/UWS/UWS-v1.1.xsd"] = "UWS-v1.1.xsd",
+        ["http://www.ivoa.net/xml/VOResource/v1.0"] = "VOResource-v1.2.xsd",
+        ["http://www.ivoa.net/xml/STC/stc-v1.30.xsd"] = "stc-v1.30.xsd",
+        // STC imports xlink as ./xlink.xsd, which resolves beside its ivoa.net URL.
+        ["http://www.ivoa.net/xml/STC/xlink.xsd"] = "xlink.xsd",
     };
 
     private static readonly Lazy<string> Folder = new(FindFolder);
@@ -24,13 +28,38 @@ public static class SchemaFiles
     public static string Directory => Folder.Value;
 
     /// <summary>A compiled schema set for UWS 1.1 (with the IVOA xlink schema it imports).</summary>
-    public static XmlSchemaSet Uws()
+    public static XmlSchemaSet Uws() => Load("UWS-v1.1.xsd");
+
+    /// <summary>
+    /// VOSI availability and capabilities together, with VODataService (for vs:ParamHTTP interfaces) and what
+    /// they import: VOResource 1.2, STC 1.30, xlink.
+    /// </summary>
+    public static XmlSchemaSet Vosi() => Load("VOSIAvailability-v1.0.xsd", "VOSICapabilities-v1.0.xsd", "VODataService-v1.2.xsd");
+
+    /// <summary>
+    /// Every problem found validating a VOSI document; empty when it is valid. Warnings count too: VOSI content
+    /// is never lax, so an element the schemas do not know is a mistake, not an extension.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateVosi(XDocument document)
+    {
+        var problems = new List<string>();
+        if (document.Root?.Name.NamespaceName is not ("http://www.ivoa.net/xml/VOSIAvailability/v1.0" or "http://www.ivoa.net/xml/VOSICapabilities/v1.0"))
+        {
+            problems.Add($"the root element {document.Root?.Name} is not a VOSI element");
+        }
+
+        document.Validate(Vosi(), (_, e) => problems.Add($"{e.Severity} line {e.Exception?.LineNumber}: {e.Message}"));
+        return problems;
+    }
+
+    private static XmlSchemaSet Load(params string[] files)
     {
         var resolver = new LocalOnlyResolver(Directory);
         var set = new XmlSchemaSet { XmlResolver = resolver };
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = resolver };
-        using (var reader = XmlReader.Create(Path.Combine(Directory, "UWS-v1.1.xsd"), settings))
+        foreach (var file in files)
         {
+            using var reader = XmlReader.Create(Path.Combine(Directory, file), settings);
             set.Add(null, reader);
         }
 

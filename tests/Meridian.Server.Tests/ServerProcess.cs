@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -9,6 +10,7 @@ namespace Meridian.Server.Tests;
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private ServerProcess(Process process, Uri baseAddress)
     {
@@ -17,6 +19,9 @@ public sealed class ServerProcess : IDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The lines the server has written to its standard output so far (its console log).</summary>
+    public IReadOnlyList<string> Output => _output.ToArray();
 
     public static async Task<ServerProcess> StartAsync(
         string dataDirectory, IDictionary<string, string> settings, int? port = null, IDictionary<string, string>? environment = null)
@@ -38,11 +43,17 @@ public sealed class ServerProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, address);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                server._output.Enqueue(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, address);
         using var client = new HttpClient { BaseAddress = address };
         for (var attempt = 0; attempt < 200; attempt++)
         {

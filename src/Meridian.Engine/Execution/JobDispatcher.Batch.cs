@@ -338,6 +338,7 @@ public sealed partial class JobDispatcher
         else if (await WhileStoreIsBackAsync(job.Id, () => _store.TrySetPhaseAsync(job.Id, running.Phase, change, CancellationToken.None)))
         {
             Log.PhaseChanged(_logger, job.Id, service.Name, running.Phase, change.Next);
+            _metrics?.JobEnded(service.Name, change.Next, running.StartTime ?? job.StartTime, change.At);
         }
 
         _waiter.Notify(job.Id);

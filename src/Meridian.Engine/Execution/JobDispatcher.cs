@@ -2,6 +2,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Meridian.Engine.Descriptions;
+using Meridian.Engine.Diagnostics;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Engine.Storage;
@@ -28,6 +29,7 @@ public sealed partial class JobDispatcher : BackgroundService
     private readonly MeridianOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<JobDispatcher> _logger;
+    private readonly JobMetrics? _metrics;
     private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
     // Never disposed: the host may dispose the dispatcher before it stops it, and a token source without
     // a timer holds nothing that needs releasing.
@@ -38,8 +40,9 @@ public sealed partial class JobDispatcher : BackgroundService
 
     public JobDispatcher(
         IJobStore store, ServiceCatalog catalog, IEnumerable<IJobExecutor> executors, PhaseWaiter waiter,
-        IOptions<MeridianOptions> options, TimeProvider time, ILogger<JobDispatcher> logger)
+        IOptions<MeridianOptions> options, TimeProvider time, ILogger<JobDispatcher> logger, JobMetrics? metrics = null)
     {
+        _metrics = metrics;
         _store = store;
         _catalog = catalog;
         _executors = executors.ToDictionary(executor => executor.Name, StringComparer.Ordinal);
@@ -290,6 +293,7 @@ public sealed partial class JobDispatcher : BackgroundService
             else if (await WhileStoreIsBackAsync(jobId, () => _store.TrySetPhaseAsync(jobId, ExecutionPhase.EXECUTING, change, CancellationToken.None)))
             {
                 Log.PhaseChanged(_logger, jobId, service.Name, ExecutionPhase.EXECUTING, change.Next);
+                _metrics?.JobEnded(service.Name, change.Next, job.StartTime, change.At);
             }
 
             _waiter.Notify(jobId);

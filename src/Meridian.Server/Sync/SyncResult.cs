@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+namespace Meridian.Server.Sync;
+
+/// <summary>The main result of a synchronous job, sent as the answer; Content-Location names where it stays.</summary>
+public sealed class SyncResult(string path, string mimeType, string resultUrl) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.ContentLocation = resultUrl;
+        httpContext.Response.Headers.CacheControl = "private, no-cache";
+        return Results.File(path, mimeType).ExecuteAsync(httpContext);
+    }
+}
