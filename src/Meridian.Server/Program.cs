@@ -48,8 +48,9 @@ catch (Exception exception) when (exception is StoreUnavailableException or Opti
 try
 {
     app.Services.GetRequiredService<UserDirectory>();
+    app.Services.GetRequiredService<JwtValidator>();
 }
-catch (InvalidDataException exception)
+catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
 {
     Console.Error.WriteLine($"meridian-server: {exception.Message}");
     return 2;

@@ -50,6 +50,7 @@ public static class ServerSetup
 
         builder.Services.AddOptions<AuthSettings>().BindConfiguration(AuthSettings.Section);
         builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddSingleton<JwtValidator>();
         builder.Services.AddAuthentication(CallerScheme.Name).AddScheme<AuthenticationSchemeOptions, CallerScheme>(CallerScheme.Name, null);
 
         var maxRequestBytes = builder.Configuration.GetValue<long?>("Meridian:MaxRequestBytes") ?? new MeridianOptions().MaxRequestBytes;

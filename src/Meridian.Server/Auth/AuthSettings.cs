@@ -17,5 +17,8 @@ public sealed class AuthSettings
     /// <summary>How long a checked Basic password is remembered, so that PBKDF2 does not run on every request.</summary>
     public TimeSpan PasswordCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
-    public bool Enabled => !string.IsNullOrEmpty(UsersFile);
+    /// <summary>JWT bearer tokens from an external identity provider.</summary>
+    public JwtSettings Jwt { get; } = new();
+
+    public bool Enabled => !string.IsNullOrEmpty(UsersFile) || Jwt.Enabled;
 }

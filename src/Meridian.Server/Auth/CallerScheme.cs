@@ -16,7 +16,8 @@ namespace Meridian.Server.Auth;
 /// header that does not prove anything is a failure (401), never a silent fall-back to anonymous.
 /// </summary>
 public sealed class CallerScheme(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users, IOptions<AuthSettings> settings)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users, JwtValidator jwt,
+    IOptions<AuthSettings> settings)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Name = "meridian";
@@ -25,34 +26,41 @@ public sealed class CallerScheme(
     /// <summary>Passwords proven recently, by the SHA-256 of the whole header, with when they stop counting.</summary>
     private static readonly ConcurrentDictionary<string, (string User, DateTimeOffset Until)> RecentPasswords = new(StringComparer.Ordinal);
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         var (scheme, credentials) = header.IndexOf(' ', StringComparison.Ordinal) is var space and > 0
             ? (header[..space], header[(space + 1)..].Trim()) : (header, "");
+        if (scheme.Equals("bearer", StringComparison.OrdinalIgnoreCase) && jwt.Handles(credentials))
+        {
+            var (name, admin, refusal) = await jwt.ValidateAsync(credentials);
+            return name is null ? AuthenticateResult.Fail(refusal!) : AuthenticateResult.Success(Ticket(new UserAccount { Name = name, Admin = admin }));
+        }
+
         UserAccount? user = scheme.ToLowerInvariant() switch
         {
             "bearer" => users.FindByToken(credentials),
             "basic" => FromBasic(header, credentials),
             _ => null,
         };
-        return Task.FromResult(user is null
+        return user is null
             ? AuthenticateResult.Fail($"The {scheme} credentials are not valid.")
-            : AuthenticateResult.Success(Ticket(user)));
+            : AuthenticateResult.Success(Ticket(user));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // The result of this request's authentication, computed once: why the credentials were refused, if they were.
+        var result = await HandleAuthenticateOnceSafeAsync();
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Basic realm=\"Meridian\", Bearer realm=\"Meridian\"";
-        return Response.WriteAsync(
-            Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message
-            ?? "Sign in: send HTTP Basic credentials or an API token (Authorization: Bearer).");
+        Response.ContentType = "text/plain; charset=utf-8";
+        await Response.WriteAsync(result.Failure?.Message ?? "Sign in: send HTTP Basic credentials or an API token (Authorization: Bearer).");
     }
 
     private UserAccount? FromBasic(string header, string credentials)
