@@ -3,6 +3,7 @@ using Meridian.Engine.Descriptions;
 using Meridian.Engine.Storage;
 using Meridian.Server;
 using Meridian.Server.Api;
+using Meridian.Server.Web;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,6 +46,7 @@ app.MapJobLists();
 app.MapJobs();
 app.MapJobProperties();
 app.MapResults();
+app.MapBrowserClient();
 
 await app.RunAsync();
 return 0;
