@@ -51,7 +51,7 @@ export function createField(parameter, prefill) {
   }
 
   const label = [parameter.title ? `${parameter.title} (${parameter.name})` : parameter.name,
-    parameter.required ? el('span', { class: 'required-mark' }, ' * required') : null];
+    parameter.required ? [el('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *'), ' (required)'] : null];
   const caption = parameter.type === 'list' ? el('legend', {}, label) : el('label', { for: id }, label);
   const container = el(parameter.type === 'list' ? 'fieldset' : 'div', { class: 'field', 'data-parameter': parameter.name },
     caption, parameter.type === 'list' ? controls : el('div', { class: 'row' }, controls), help, error);
