@@ -16,7 +16,7 @@ function fill(node, attributes, children) {
     if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -30,7 +30,7 @@ export function param(name) {
 
 /** Replaces a container's children. */
 export function replace(container, ...children) {
-  container.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  container.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 /** An instant as the UWS document gives it, shown in UTC to the second (the same on every machine). */
