@@ -5,7 +5,7 @@ import { isNumber } from './table.js';
 
 const W = 640;
 const H = 360;
-const M = { left: 70, right: 20, top: 20, bottom: 50 };
+const M = { left: 70, right: 20, top: 28, bottom: 50 };
 
 export function plotPicker(header, rows, idPrefix) {
   const numeric = header.map((_, i) => i).filter((i) => rows.length > 0 && rows.every((r) => isNumber(r[i] ?? '')));
@@ -49,5 +49,5 @@ function plot(rows, xi, yi, header) {
     label((M.left + W - M.right) / 2, H - 10, header[xi], 'middle'),
     label(M.left - 6, H - M.bottom, fmt(y0), 'end'),
     label(M.left - 6, M.top + 12, fmt(y1), 'end'),
-    label(12, M.top + 12, header[yi], 'start'));
+    label(M.left, M.top - 6, header[yi], 'start'));
 }

@@ -19,6 +19,7 @@ export async function preview(result) {
   if (IMAGES.includes(type)) {
     return el('div', { class: 'preview' }, el('img', { src: result.href, alt: `The result ${result.id}`, loading: 'lazy' }));
   }
+  if (result.size === 0) return el('p', { class: 'muted' }, 'Empty.');
   const delimiter = type === 'text/csv' ? ',' : type === 'text/tab-separated-values' ? '\t' : null;
   const limit = delimiter ? TABLE_BYTES : TEXT_BYTES;
   // A range request: a large log or table costs its first part only.
