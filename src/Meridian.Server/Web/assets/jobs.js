@@ -10,6 +10,8 @@ const PAGE_SIZE = 20;
 const cursors = [];
 let cursor = null;
 let next = null;
+// A refresh already under way when the filters or the page change must not overwrite the newer answer.
+let generation = 0;
 
 async function show() {
   const content = document.getElementById('content');
@@ -30,8 +32,10 @@ async function show() {
     if (service.value) query.set('service', service.value);
     if (phase.value) query.set('phase', phase.value);
     if (cursor) { query.set('before', cursor.before); query.set('beforeId', cursor.beforeId); }
+    const mine = ++generation;
     try {
       const page = await getJson(`/api/jobs?${query}`);
+      if (mine !== generation) return;
       next = page.next;
       replace(body, page.jobs.map(row));
       status.textContent = page.jobs.length === 0 ? 'No job matches.' : `${page.jobs.length} jobs shown.`;
