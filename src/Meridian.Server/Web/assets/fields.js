@@ -21,8 +21,9 @@ export function createField(parameter, prefill) {
   let focusable;
   if (parameter.type === 'list') {
     const rows = el('div', { class: 'list', id });
+    let added = 0; // never reused, so that ids stay unique after a removal
     const add = (value) => {
-      const input = scalarInput(parameter, type, `${id}-${rows.children.length}`, describedBy, value, true);
+      const input = scalarInput(parameter, type, `${id}-${added++}`, describedBy, value, true);
       input.setAttribute('aria-label', `${parameter.name} value`);
       const row = el('div', { class: 'row' }, input,
         el('button', { type: 'button', 'aria-label': `Remove this ${parameter.name} value`, onclick: () => { row.remove(); } }, 'Remove'));
@@ -31,7 +32,8 @@ export function createField(parameter, prefill) {
     };
     (prefill && defaults.length > 0 ? defaults : ['']).forEach((value) => add(value));
     controls = [rows, el('button', { type: 'button', onclick: () => add('').focus() }, `Add a value`)];
-    read = () => [...rows.querySelectorAll('input, select')].map((input) => input.value.trim()).filter((v) => v !== '');
+    read = () => [...rows.querySelectorAll('input, select')]
+      .map((input) => (type === 'string' ? input.value : input.value.trim())).filter((v) => v.trim() !== '');
     focusable = () => rows.querySelector('input, select');
   } else if (type === 'file') {
     const input = el('input', { type: 'file', id, name: parameter.name, 'aria-describedby': describedBy, required: parameter.required });
