@@ -19,6 +19,8 @@ public sealed class BrowserApiTests(BrowserServer server) : IClassFixture<Browse
         using var visibility = JsonDocument.Parse(await server.Http.GetStringAsync("/api/services/ud-visibility"));
         var u = visibility.RootElement.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "u");
         Assert.Equal("limb-darkened", u.GetProperty("when").GetProperty("model")[0].GetString());
+        using var hello = JsonDocument.Parse(await server.Http.GetStringAsync("/api/services/hello"));
+        Assert.Equal("^[A-Za-z][A-Za-z .-]*$", hello.RootElement.GetProperty("parameters")[0].GetProperty("pattern").GetString());
     }
 
     [Theory]

@@ -42,8 +42,8 @@ public static class ServiceDescriptionEndpoints
         @default = p.Default,
         min = p.Min,
         max = p.Max,
-        // The anchored form the server matches with; plain patterns read the same in JavaScript.
-        pattern = p.Pattern?.ToString(),
+        // As the definition wrote it; the server matches it anchored, ^(?:pattern)$, and so does the page.
+        pattern = p.Pattern is { } pattern ? Unanchored(pattern.ToString()) : null,
         maxLength = p.ScalarType == ParameterType.String ? p.MaxLength : (int?)null,
         values = p.Values,
         maxSize = p.MaxSize,
@@ -57,6 +57,8 @@ public static class ServiceDescriptionEndpoints
         lessThan = p.LessThan,
         greaterThan = p.GreaterThan,
     };
+
+    private static string Unanchored(string anchored) => anchored["^(?:".Length..^")$".Length];
 
     private static string Wire(ParameterType type) => type.ToString().ToLowerInvariant();
 }

@@ -32,9 +32,11 @@ export function checkScalar(parameter, raw) {
     default:
       if (raw.length > parameter.maxLength) return { error: `the value is ${raw.length} characters long; at most ${parameter.maxLength} are accepted` };
       if (parameter.pattern) {
+        // Anchored as the server anchors it (ParameterDefinition.CompilePattern), and named that way in the message.
+        const anchored = `^(?:${parameter.pattern})$`;
         let pattern = null;
-        try { pattern = new RegExp(parameter.pattern); } catch { pattern = null; } // a .NET-only construct: the server judges
-        if (pattern && !pattern.test(raw)) return { error: `'${shorten(raw)}' does not match the pattern ${parameter.pattern}` };
+        try { pattern = new RegExp(anchored); } catch { pattern = null; } // a .NET-only construct: the server judges
+        if (pattern && !pattern.test(raw)) return { error: `'${shorten(raw)}' does not match the pattern ${anchored}` };
       }
       return { value: raw };
   }
