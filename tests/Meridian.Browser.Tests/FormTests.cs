@@ -29,6 +29,27 @@ public sealed class FormTests(BrowserServer server) : IClassFixture<BrowserServe
     }
 
     [Fact]
+    public async Task HelloForm_IsFilledAndSentWithTheKeyboardAlone()
+    {
+        var page = await server.NewPageAsync();
+        await page.GotoAsync("/web/form.html?service=hello");
+        await Expect(page.GetByLabel("name")).ToBeVisibleAsync();
+
+        // From the top of the page: the skip link, then the main navigation, then the form's first field.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("name")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("Alan");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("#phase")).ToContainTextAsync("COMPLETED");
+        await Expect(page.Locator("[data-result=greeting] pre")).ToHaveTextAsync("Hello, Alan!\n");
+    }
+
+    [Fact]
     public async Task HelloForm_ShowsTheErrorNextToTheFieldAndSendsNothing_WhenAValueBreaksTheRules()
     {
         var page = await server.NewPageAsync();
