@@ -17,6 +17,17 @@ if ! /usr/bin/python3 -c 'import pyvo, lxml' 2>/dev/null; then
     fi
 fi
 
+# Debian's Chromium for the browser client's tests (Playwright drives it; it downloads no browser of its own).
+if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        echo "test.sh: Chromium is needed for the browser tests (apt-get install chromium)" >&2
+        exit 1
+    fi
+fi
+
 # PostgreSQL 15 for the PostgreSQL store's tests: a private cluster in a temporary folder, never one that
 # may already run on this machine.
 pg_bin=/usr/lib/postgresql/15/bin

@@ -5,6 +5,7 @@ using Meridian.Engine.Storage;
 using Meridian.Server;
 using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Web;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -72,6 +73,7 @@ app.MapJobLists();
 app.MapJobs();
 app.MapJobProperties();
 app.MapResults();
+app.MapBrowserClient();
 
 // Batch jobs report their start and end here.
 app.MapExecutionCallbacks();

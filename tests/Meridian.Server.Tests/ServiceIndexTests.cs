@@ -28,4 +28,16 @@ public sealed class ServiceIndexTests(MeridianApplication app) : IClassFixture<M
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/uws", response.Headers.Location?.ToString());
     }
+
+    [Fact]
+    public async Task Root_RedirectsToTheBrowserClient_WhenTheClientAsksForHtml()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/web/", response.Headers.Location?.ToString());
+    }
 }

@@ -9,7 +9,7 @@ namespace Meridian.Engine.Descriptions;
 /// Turns the fields and files of a request into typed job parameters and job-control values, or into
 /// the list of what is wrong with them. Names are matched without case, as UWS and TAP do.
 /// </summary>
-public static class ParameterBinder
+public static partial class ParameterBinder
 {
     /// <summary>Binds a creation request: every parameter gets its value or default; required ones must be there.</summary>
     public static BoundRequest BindCreation(ServiceDefinition service, IReadOnlyList<FormField> fields, IReadOnlyList<FormUpload> uploads) =>
@@ -24,6 +24,8 @@ public static class ParameterBinder
         var errors = new List<string>();
         var control = new JobControl();
         var given = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        // The parameters the client gave a value for, as opposed to those that take their default.
+        var givenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in fields)
         {
             if (ServiceDefinitionReader.ControlNames.Contains(field.Name))
@@ -40,6 +42,11 @@ public static class ParameterBinder
             }
             else if (service.FindParameter(field.Name) is { } parameter)
             {
+                if (field.Value.Length > 0)
+                {
+                    givenNames.Add(parameter.Name);
+                }
+
                 if (!given.TryGetValue(parameter.Name, out var values))
                 {
                     given[parameter.Name] = values = [];
@@ -67,7 +74,7 @@ public static class ParameterBinder
             {
                 parameters.Add(new JobParameter(parameter.Name, parameter.Default));
             }
-            else if (creating && parameter.Required)
+            else if (creating && parameter.Required && parameter.When.Count == 0)
             {
                 errors.Add($"{parameter.Name}: required");
             }
@@ -97,13 +104,19 @@ public static class ParameterBinder
 
         if (creating)
         {
-            foreach (var parameter in service.Parameters.Where(p => p.Type == ParameterType.File && p.Required))
+            foreach (var parameter in service.Parameters.Where(p => p.Type == ParameterType.File && p.Required && p.When.Count == 0))
             {
                 if (!files.Any(f => f.Name == parameter.Name))
                 {
                     errors.Add($"{parameter.Name}: a file is required");
                 }
             }
+        }
+
+        if (creating)
+        {
+            givenNames.UnionWith(files.Select(f => f.Name));
+            ApplyRelations(service, parameters, files, givenNames, errors);
         }
 
         return new BoundRequest(parameters, files, control, errors);
@@ -122,7 +135,8 @@ public static class ParameterBinder
             if (raw[0].Length == 0 && parameter.ScalarType != ParameterType.String)
             {
                 // An empty form field means "not given", as browsers send every field of a form.
-                if (parameter.Required && parameter.Default.Count == 0)
+                // A conditional parameter is required only where it applies: ApplyRelations decides.
+                if (parameter.Required && parameter.Default.Count == 0 && parameter.When.Count == 0)
                 {
                     errors.Add($"{parameter.Name}: required");
                 }

@@ -34,6 +34,17 @@ public sealed record ParameterDefinition
     public string? Unit { get; init; }
     public string? Title { get; init; }
     public string? Description { get; init; }
+    /// <summary>
+    /// The parameter applies only when each named (earlier) parameter has one of the listed values (when:); otherwise
+    /// it takes no value at all. Empty: it always applies.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> When { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Parameters that may not be given together with this one (excludes:); giving one drops the others' defaults.</summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+    /// <summary>A numeric parameter whose value this one must stay strictly below (less_than:).</summary>
+    public string? LessThan { get; init; }
+    /// <summary>A numeric parameter whose value this one must stay strictly above (greater_than:).</summary>
+    public string? GreaterThan { get; init; }
 
     public ParameterType ScalarType => Type == ParameterType.List ? ItemType!.Value : Type;
 

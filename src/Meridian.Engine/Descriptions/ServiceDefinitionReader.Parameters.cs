@@ -21,6 +21,7 @@ public sealed partial class ServiceDefinitionReader
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var nodes = new Dictionary<string, YamlMappingNode>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in mapping.Children)
         {
             // A key may be any YAML node ([a, b]: …); only a plain string can name a parameter.
@@ -46,10 +47,11 @@ public sealed partial class ServiceDefinitionReader
             if (ReadParameter(name, value) is { } parameter)
             {
                 parameters.Add(parameter);
+                nodes[name] = (YamlMappingNode)value;
             }
         }
 
-        return parameters;
+        return ResolveRelations(parameters, nodes);
     }
 
     private ParameterDefinition? ReadParameter(string name, YamlNode node)
@@ -103,6 +105,10 @@ public sealed partial class ServiceDefinitionReader
             Unit = OptionalScalar(mapping, "unit"),
             Title = OptionalScalar(mapping, "title"),
             Description = OptionalScalar(mapping, "description")?.Trim(),
+            When = ReadWhen(name, Child(mapping, "when")),
+            Excludes = StringList(mapping, "excludes") ?? [],
+            LessThan = OptionalScalar(mapping, "less_than"),
+            GreaterThan = OptionalScalar(mapping, "greater_than"),
         };
 
         if (scalarType == ParameterType.Enum && parameter.Values.Count == 0)

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Inline previews of results: text and logs (the first part), CSV/TSV as a sortable table with a plot,
+// PNG/JPEG/SVG as images. An SVG is shown through <img>, where any script it holds does not run.
+import { el } from './dom.js';
+import { parseDelimited, sortableTable, MAX_ROWS } from './table.js';
+import { plotPicker } from './plot.js';
+
+const TEXT_BYTES = 65536;
+const TABLE_BYTES = 4 * 1024 * 1024;
+const IMAGES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/gif'];
+
+export function canPreview(result) {
+  const type = baseType(result.mimeType);
+  return IMAGES.includes(type) || type.startsWith('text/') || type === 'application/json';
+}
+
+export async function preview(result) {
+  const type = baseType(result.mimeType);
+  if (IMAGES.includes(type)) {
+    return el('div', { class: 'preview' }, el('img', { src: result.href, alt: `The result ${result.id}`, loading: 'lazy' }));
+  }
+  if (result.size === 0) return el('p', { class: 'muted' }, 'Empty.');
+  const delimiter = type === 'text/csv' ? ',' : type === 'text/tab-separated-values' ? '\t' : null;
+  const limit = delimiter ? TABLE_BYTES : TEXT_BYTES;
+  // A range request: a large log or table costs its first part only.
+  const response = await fetch(result.href, { headers: { Range: `bytes=0-${limit - 1}` } });
+  if (!response.ok) return el('p', { class: 'error' }, `The result could not be read (${response.status}).`);
+  const text = await response.text();
+  const cut = (result.size ?? 0) > limit;
+  if (delimiter) {
+    const [header, ...rows] = parseDelimited(text, delimiter);
+    if (!header) return el('p', { class: 'muted' }, 'The table is empty.');
+    const complete = cut ? rows.slice(0, -1) : rows;
+    const caption = `${complete.length} rows${complete.length > MAX_ROWS ? `, the first ${MAX_ROWS} shown` : ''}${cut ? ' (the start of the file)' : ''}; select a column name to sort`;
+    return el('div', { class: 'preview' }, sortableTable(header, complete, caption), plotPicker(header, complete, `plot-${result.id}`));
+  }
+  return el('div', { class: 'preview' },
+    el('pre', { tabindex: 0, 'aria-label': `The result ${result.id}` }, text),
+    cut ? el('p', { class: 'muted' }, `The first ${TEXT_BYTES / 1024} KB are shown; download the result for the rest.`) : null);
+}
+
+function baseType(mimeType) {
+  return (mimeType ?? '').split(';')[0].trim().toLowerCase();
+}
