@@ -35,6 +35,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<NodeMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<NodeMonitor>());
         services.AddHostedService<JobChangeListener>();
+        services.AddHostedService<GracefulShutdown>();
         return services;
     }
 }

@@ -64,5 +64,12 @@ public sealed class MeridianOptions
     /// </summary>
     public string? CallbackUrl { get; set; }
 
+    /// <summary>
+    /// At shutdown, how long local jobs already executing may go on to finish by themselves before they are
+    /// stopped (and end in ERROR, saying so). Queued jobs stay QUEUED for the next start; batch jobs go on in
+    /// their scheduler. Keep it below the host's shutdown timeout (HostOptions:ShutdownTimeout, 30 s).
+    /// </summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
     public string JobsDirectory => Path.Combine(Path.GetFullPath(DataDirectory), "jobs");
 }

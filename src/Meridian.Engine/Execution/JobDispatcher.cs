@@ -146,9 +146,23 @@ public sealed partial class JobDispatcher : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // No job is claimed from now on; local jobs executing get the grace period to finish by themselves.
         await base.StopAsync(cancellationToken);
+        var local = _running.Values.Where(running => !running.Batch).Select(running => running.Finished.Task).ToList();
+        if (local.Count > 0 && _options.ShutdownGracePeriod > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.WhenAll(local).WaitAsync(_options.ShutdownGracePeriod, _time, cancellationToken);
+            }
+            catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+            {
+                // Those still executing are stopped below.
+            }
+        }
+
         await _stopping.CancelAsync();
-        // Local jobs are killed and end in ERROR; batch jobs go on in the scheduler and are followed again at restart.
+        // Local jobs still executing are killed and end in ERROR; batch jobs go on in the scheduler and are followed again at restart.
         var stopping = _running.Keys.Select(id => TryStopAsync(id, StopReason.Shutdown, cancellationToken));
         await Task.WhenAll(stopping);
     }
