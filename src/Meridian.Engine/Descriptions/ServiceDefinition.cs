@@ -7,6 +7,8 @@ public sealed record ServiceDefinition
     public required string Name { get; init; }
     public required string Title { get; init; }
     public string Description { get; init; } = "";
+    /// <summary>The wrapped code's version, as the definition states it (recorded in each job's provenance); null when not stated.</summary>
+    public string? Version { get; init; }
     public required CommandTemplate Command { get; init; }
     public IReadOnlyList<ParameterDefinition> Parameters { get; init; } = [];
     public IReadOnlyList<ResultDefinition> Results { get; init; } = [];

@@ -11,7 +11,7 @@ namespace Meridian.Engine.Descriptions;
 /// </summary>
 public sealed partial class ServiceDefinitionReader
 {
-    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm", "anonymous"];
+    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm", "anonymous", "version"];
     private static readonly string[] ParameterKeys =
         ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "max_length", "values", "max_size", "min_items", "max_items",
          "when", "excludes", "less_than", "greater_than"];
@@ -95,6 +95,7 @@ public sealed partial class ServiceDefinitionReader
             Name = name,
             Title = OptionalScalar(root, "title") ?? name,
             Description = OptionalScalar(root, "description")?.Trim() ?? "",
+            Version = OptionalScalar(root, "version"),
             Command = command,
             Parameters = parameters,
             Results = results,

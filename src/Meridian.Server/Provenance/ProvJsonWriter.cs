@@ -111,7 +111,16 @@ public static class ProvJsonWriter
         return node;
     }
 
-    private static JsonObject Agent(ProvAgent agent) => new() { ["prov:type"] = QName(agent.Type), ["prov:label"] = agent.Label };
+    private static JsonObject Agent(ProvAgent agent)
+    {
+        var json = new JsonObject { ["prov:type"] = QName(agent.Type), ["prov:label"] = agent.Label };
+        if (agent.Version is { } version)
+        {
+            json["meridian:version"] = version;
+        }
+
+        return json;
+    }
 
     private static JsonObject QName(string name) => new() { ["$"] = name, ["type"] = "xsd:QName" };
 }

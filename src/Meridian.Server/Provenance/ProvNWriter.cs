@@ -47,7 +47,8 @@ public static class ProvNWriter
         }
 
         text.Append($"  agent({owner}, [prov:type='{record.Owner.Type}', prov:label={Literal(record.Owner.Label)}])\n")
-            .Append($"  agent({software}, [prov:type='{record.Software.Type}', prov:label={Literal(record.Software.Label)}])\n")
+            .Append($"  agent({software}, [prov:type='{record.Software.Type}', prov:label={Literal(record.Software.Label)}")
+            .Append(record.Software.Version is { } version ? $", meridian:version={Literal(version)}" : "").Append("])\n")
             .Append($"  wasAssociatedWith({run}, {owner}, -, [prov:role={Literal("owner")}])\n")
             .Append($"  wasAssociatedWith({run}, {software}, -, [prov:role={Literal("code")}])\n")
             .Append("endDocument\n");

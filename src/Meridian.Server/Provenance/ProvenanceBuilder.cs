@@ -41,7 +41,7 @@ public static class ProvenanceBuilder
         var owner = job.OwnerId ?? "anonymous";
         return new ProvenanceRecord(jobUrl, serverUrl, activity, used, generated,
             new ProvAgent($"owner/{Local(owner)}", owner, "prov:Person"),
-            new ProvAgent($"describe/{Local(service.Name)}", service.Title, "prov:SoftwareAgent"));
+            new ProvAgent($"describe/{Local(service.Name)}", service.Title, "prov:SoftwareAgent") { Version = service.Version });
     }
 
     /// <summary>A local name safe in PROV-N and JSON keys: letters, digits and . _ - / only.</summary>

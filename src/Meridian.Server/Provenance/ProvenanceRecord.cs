@@ -25,4 +25,8 @@ public sealed record ProvActivity(
 public sealed record ProvEntity(string Id, string Label, string Location, string Sha256, long Size, string? MediaType, string Role);
 
 /// <summary>An agent: a person (the owner, "anonymous" without authentication) or a piece of software (the wrapped code).</summary>
-public sealed record ProvAgent(string Id, string Label, string Type);
+public sealed record ProvAgent(string Id, string Label, string Type)
+{
+    /// <summary>For the software agent, the wrapped code's version when its definition states one.</summary>
+    public string? Version { get; init; }
+}

@@ -55,6 +55,7 @@ public sealed class ProvenanceTests : IClassFixture<MeridianApplication>
 
         Assert.Equal("prov:Person", prov["agent"]!["server:owner/anonymous"]!["prov:type"]!["$"]!.GetValue<string>());
         Assert.Equal("prov:SoftwareAgent", prov["agent"]!["server:describe/upload"]!["prov:type"]!["$"]!.GetValue<string>());
+        Assert.Equal("2.1", prov["agent"]!["server:describe/upload"]!["meridian:version"]!.GetValue<string>());
         Assert.Equal(2, prov["wasAssociatedWith"]!.AsObject().Count);
     }
 
