@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -132,19 +131,11 @@ public sealed class AuthTests : IDisposable
     [Fact]
     public async Task Server_RefusesToStart_WhenItsUsersFileIsMissing()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "meridian-server.dll"));
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ServerProcess.FreePort()}";
-        start.Environment["Meridian__DataDirectory"] = Path.Combine(_folder, "data");
-        start.Environment["Meridian__ServicesDirectory"] = MeridianApplication.TestServicesDirectory;
-        start.Environment["Meridian__Auth__UsersFile"] = Path.Combine(_folder, "absent.json");
-        using var server = Process.Start(start)!;
-        var errors = server.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await server.WaitForExitAsync(timeout.Token);
+        var (exitCode, errors) = await ServerProcess.RunUntilExitAsync(
+            Path.Combine(_folder, "data"), new Dictionary<string, string> { ["Meridian__Auth__UsersFile"] = Path.Combine(_folder, "absent.json") });
 
-        Assert.Equal(2, server.ExitCode);
-        Assert.Contains("absent.json does not exist (create it with: meridian users add NAME", await errors, StringComparison.Ordinal);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("absent.json does not exist (create it with: meridian users add NAME", errors, StringComparison.Ordinal);
     }
 
     [Fact]

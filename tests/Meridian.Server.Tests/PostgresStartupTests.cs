@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Diagnostics;
 
 namespace Meridian.Server.Tests;
 
@@ -34,25 +33,14 @@ public sealed class PostgresStartupTests : IDisposable
         Assert.Contains("Meridian__Store__ConnectionString", line);
     }
 
-    private async Task<(int ExitCode, string Errors)> RunServerAsync(string? connectionString)
+    private Task<(int ExitCode, string Errors)> RunServerAsync(string? connectionString)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "meridian-server.dll"));
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ServerProcess.FreePort()}";
-        start.Environment["Meridian__DataDirectory"] = Path.Combine(_root, "data");
-        start.Environment["Meridian__ServicesDirectory"] = MeridianApplication.TestServicesDirectory;
-        start.Environment["Meridian__Store__Provider"] = "postgres";
+        var settings = new Dictionary<string, string> { ["Meridian__Store__Provider"] = "postgres" };
         if (connectionString is not null)
         {
-            start.Environment["Meridian__Store__ConnectionString"] = connectionString;
+            settings["Meridian__Store__ConnectionString"] = connectionString;
         }
 
-        using var server = Process.Start(start)!;
-        var output = server.StandardOutput.ReadToEndAsync();
-        var errors = server.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await server.WaitForExitAsync(timeout.Token);
-        await output;
-        return (server.ExitCode, await errors);
+        return ServerProcess.RunUntilExitAsync(Path.Combine(_root, "data"), settings);
     }
 }

@@ -84,6 +84,31 @@ public sealed class ServerProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>
+    /// Runs a server that is expected to refuse to start: with the test services, a data directory and a free
+    /// port, plus <paramref name="settings"/> (environment variables); returns its exit code and standard error.
+    /// </summary>
+    public static async Task<(int ExitCode, string Errors)> RunUntilExitAsync(string dataDirectory, IDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "meridian-server.dll"));
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["Meridian__DataDirectory"] = dataDirectory;
+        start.Environment["Meridian__ServicesDirectory"] = MeridianApplication.TestServicesDirectory;
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var server = Process.Start(start)!;
+        var output = server.StandardOutput.ReadToEndAsync();
+        var errors = server.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await server.WaitForExitAsync(timeout.Token);
+        await output;
+        return (server.ExitCode, await errors);
+    }
+
     /// <summary>SIGTERM, as a container runtime or systemd stops a service; returns the exit code.</summary>
     public async Task<int> TerminateAsync(TimeSpan timeout)
     {

@@ -277,19 +277,14 @@ public sealed class SlurmServerTests : IDisposable
     public async Task Server_RefusesToStart_WhenAServiceNeedsSlurmAndItsCommandsAreMissing()
     {
         var data = Directory.CreateTempSubdirectory("meridian-no-slurm-").FullName;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "meridian-server.dll"));
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ServerProcess.FreePort()}";
-        start.Environment["Meridian__DataDirectory"] = data;
-        start.Environment["Meridian__ServicesDirectory"] = SlurmJobs.ServicesDirectory;
-        start.Environment["Meridian__Slurm__SbatchPath"] = "/opt/no-slurm-here/sbatch";
-        using var server = Process.Start(start)!;
-        var errors = server.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await server.WaitForExitAsync(timeout.Token);
+        var (exitCode, errors) = await ServerProcess.RunUntilExitAsync(data, new Dictionary<string, string>
+        {
+            ["Meridian__ServicesDirectory"] = SlurmJobs.ServicesDirectory,
+            ["Meridian__Slurm__SbatchPath"] = "/opt/no-slurm-here/sbatch",
+        });
 
-        Assert.Equal(2, server.ExitCode);
-        Assert.Contains("executor: slurm, but SLURM's command '/opt/no-slurm-here/sbatch' is not installed on this machine", await errors);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("executor: slurm, but SLURM's command '/opt/no-slurm-here/sbatch' is not installed on this machine", errors);
         Directory.Delete(data, recursive: true);
     }
 

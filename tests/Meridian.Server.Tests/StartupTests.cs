@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Diagnostics;
 
 namespace Meridian.Server.Tests;
 
@@ -23,18 +22,10 @@ public sealed class StartupTests : IDisposable
               theta: {type: real, requried: true}
             """);
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "meridian-server.dll"));
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ServerProcess.FreePort()}";
-        start.Environment["Meridian__DataDirectory"] = Path.Combine(_root, "data");
-        start.Environment["Meridian__ServicesDirectory"] = services;
-        using var server = Process.Start(start)!;
-        var errors = server.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await server.WaitForExitAsync(timeout.Token);
+        var (exitCode, text) = await ServerProcess.RunUntilExitAsync(
+            Path.Combine(_root, "data"), new Dictionary<string, string> { ["Meridian__ServicesDirectory"] = services });
 
-        Assert.Equal(2, server.ExitCode);
-        var text = await errors;
+        Assert.Equal(2, exitCode);
         Assert.Contains($"{broken}:5: parameter 'theta': unknown key 'requried'", text);
         Assert.Contains($"{broken}:3: command must be a non-empty list", text);
     }
