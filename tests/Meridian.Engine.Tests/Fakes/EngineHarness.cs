@@ -31,14 +31,19 @@ public sealed class EngineHarness : IAsyncDisposable
             MaxWaitSeconds = 120,
         };
         Catalog = new ServiceCatalog(services.Length > 0 ? services : [TestServices.Fake()]);
-        Dispatcher = new JobDispatcher(Store, Catalog, [Executor], Waiter, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<JobDispatcher>.Instance);
+        Dispatcher = NewDispatcher();
         Manager = new JobManager(Store, Catalog, Dispatcher, Waiter, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<JobManager>.Instance);
     }
+
+    /// <summary>A dispatcher on this harness's store, executors and clock: a fresh one is a restarted server.</summary>
+    public JobDispatcher NewDispatcher() =>
+        new(Store, Catalog, [Executor, Batch], Waiter, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<JobDispatcher>.Instance);
 
     public TempDirectory Temp { get; } = new();
     public FakeTimeProvider Time { get; } = new(Start);
     public InMemoryJobStore Store { get; } = new();
     public FakeJobExecutor Executor { get; } = new();
+    public FakeBatchExecutor Batch { get; } = new();
     public PhaseWaiter Waiter { get; } = new();
     public MeridianOptions Options { get; }
     public ServiceCatalog Catalog { get; }
