@@ -29,6 +29,8 @@ public sealed class EngineHarness : IAsyncDisposable
             MaxConcurrentJobs = maxConcurrentJobs,
             QueuePollInterval = TimeSpan.FromMilliseconds(200),
             MaxWaitSeconds = 120,
+            // The clock is fake: a grace period would never pass. Tests stop their dispatcher at once.
+            ShutdownGracePeriod = TimeSpan.Zero,
         };
         Catalog = new ServiceCatalog(services.Length > 0 ? services : [TestServices.Fake()]);
         Dispatcher = NewDispatcher();
