@@ -5,6 +5,7 @@ using Meridian.Engine.Storage;
 using Meridian.Server;
 using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Limits;
 using Meridian.Server.Web;
 using Microsoft.Extensions.Options;
 
@@ -61,6 +62,7 @@ catch (Exception exception) when (exception is InvalidDataException or IOExcepti
 app.UseMiddleware<RequestErrorHandling>();
 app.UseAuthentication();
 app.UseMiddleware<AccessControl>();
+app.UseMeridianLimits();
 app.Use((context, next) =>
 {
     context.Response.Headers.XContentTypeOptions = "nosniff";
