@@ -4,6 +4,7 @@ using Meridian.Execution.Slurm;
 using Meridian.Engine.Storage;
 using Meridian.Server;
 using Meridian.Server.Api;
+using Meridian.Server.Audit;
 using Meridian.Server.Auth;
 using Meridian.Server.Limits;
 using Meridian.Server.Web;
@@ -63,6 +64,7 @@ app.UseMiddleware<RequestErrorHandling>();
 app.UseAuthentication();
 app.UseMiddleware<AccessControl>();
 app.UseMeridianLimits();
+app.UseMiddleware<AuditTrail>();
 app.Use((context, next) =>
 {
     context.Response.Headers.XContentTypeOptions = "nosniff";

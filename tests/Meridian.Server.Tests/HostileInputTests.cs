@@ -38,6 +38,24 @@ public sealed class HostileInputTests(MeridianApplication app) : IClassFixture<M
         using var response = await _uws.PostAsync("/uws/echo", fields);
 
         AssertClientError(response);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Meridian:MaxParameters = 1000", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
+    public async Task Create_AnswersA4xxNamingMaxParameters_WhenThousandsOfFilePartsAreSent()
+    {
+        using var form = new MultipartFormDataContent();
+        for (var i = 0; i < 3000; i++)
+        {
+            form.Add(new ByteArrayContent("x"u8.ToArray()), "data", $"f{i}.txt");
+        }
+
+        using var response = await app.Client.PostAsync("/uws/upload", form);
+
+        AssertClientError(response);
+        Assert.Contains("Meridian:MaxParameters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertStillServingAsync();
     }
 
