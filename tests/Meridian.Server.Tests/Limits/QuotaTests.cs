@@ -106,6 +106,20 @@ public abstract class QuotaTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SyncRun_IsRefusedByTheSameQuota_BeforeAnyJobExists()
+    {
+        var alice = As("alice");
+        await alice.CreateAsync("echo");
+        await alice.CreateAsync("echo");
+
+        using var refused = await alice.Http.GetAsync("/sync/echo?text=over");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("MaxActiveJobs = 2", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await CountJobsAsync(alice, "echo"));
+    }
+
+    [Fact]
     public async Task Create_Answers403NamingMaxStoredJobs_UntilAJobIsDeleted()
     {
         var alice = As("alice");
