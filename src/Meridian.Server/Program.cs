@@ -4,7 +4,9 @@ using Meridian.Execution.Slurm;
 using Meridian.Engine.Storage;
 using Meridian.Server;
 using Meridian.Server.Api;
+using Meridian.Server.Audit;
 using Meridian.Server.Auth;
+using Meridian.Server.Limits;
 using Meridian.Server.Web;
 using Microsoft.Extensions.Options;
 
@@ -61,6 +63,8 @@ catch (Exception exception) when (exception is InvalidDataException or IOExcepti
 app.UseMiddleware<RequestErrorHandling>();
 app.UseAuthentication();
 app.UseMiddleware<AccessControl>();
+app.UseMeridianLimits();
+app.UseMiddleware<AuditTrail>();
 app.Use((context, next) =>
 {
     context.Response.Headers.XContentTypeOptions = "nosniff";

@@ -5,6 +5,7 @@ using Meridian.Execution.Slurm;
 using Meridian.Storage.Postgres;
 using Meridian.Storage.Sqlite;
 using Meridian.Server.Auth;
+using Meridian.Server.Limits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -56,6 +57,7 @@ public static class ServerSetup
         var maxRequestBytes = builder.Configuration.GetValue<long?>("Meridian:MaxRequestBytes") ?? new MeridianOptions().MaxRequestBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBytes);
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = maxRequestBytes);
+        builder.AddMeridianLimits();
         return builder;
     }
 }

@@ -11,8 +11,8 @@ public sealed partial class PostgresJobStore
 {
     public Task CreateAsync(Job job, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            $"INSERT INTO jobs ({Columns}) VALUES (@id, @service, @owner, @run, @phase, @created, @queued, @started, @ended, " +
-            "@duration, @destruction, @parameters, @results, @error_type, @error_message, @error_detail, @handle, @node, @expected_start)",
+            $"INSERT INTO jobs ({Columns}, upload_bytes, result_bytes) VALUES (@id, @service, @owner, @run, @phase, @created, @queued, @started, @ended, " +
+            "@duration, @destruction, @parameters, @results, @error_type, @error_message, @error_detail, @handle, @node, @expected_start, @upload_bytes, @result_bytes)",
             p =>
             {
                 Add(p, "id", NpgsqlDbType.Text, job.Id);
@@ -32,6 +32,8 @@ public sealed partial class PostgresJobStore
                 Add(p, "handle", NpgsqlDbType.Text, job.ExecutorHandle);
                 Add(p, "node", NpgsqlDbType.Text, job.NodeId);
                 AddInstant(p, "expected_start", job.ExpectedStart);
+                Add(p, "upload_bytes", NpgsqlDbType.Bigint, OwnerUsage.UploadBytes(job.Parameters));
+                Add(p, "result_bytes", NpgsqlDbType.Bigint, OwnerUsage.ResultBytes(job.Results));
             },
             cancellationToken);
 
@@ -48,7 +50,7 @@ public sealed partial class PostgresJobStore
             _ => "",
         };
         var sql = $"UPDATE jobs SET phase = @next, {stamp} " +
-                  "results = COALESCE(@results, results), error_type = COALESCE(@error_type, error_type), " +
+                  "results = COALESCE(@results, results), result_bytes = COALESCE(@result_bytes, result_bytes), error_type = COALESCE(@error_type, error_type), " +
                   "error_message = COALESCE(@error_message, error_message), error_has_detail = COALESCE(@error_detail, error_has_detail), " +
                   "executor_handle = COALESCE(@handle, executor_handle), node_id = COALESCE(@node, node_id) WHERE id = @id AND phase = @expected";
         return await ExecuteAsync(sql, p =>
@@ -62,6 +64,7 @@ public sealed partial class PostgresJobStore
             }
 
             Add(p, "results", NpgsqlDbType.Json, change.Results is null ? null : StoredJson.Write(change.Results));
+            Add(p, "result_bytes", NpgsqlDbType.Bigint, change.Results is null ? null : OwnerUsage.ResultBytes(change.Results));
             BindError(p, change.Error);
             Add(p, "handle", NpgsqlDbType.Text, change.ExecutorHandle);
             Add(p, "node", NpgsqlDbType.Text, change.NodeId);
@@ -69,10 +72,11 @@ public sealed partial class PostgresJobStore
     }
 
     public async Task<bool> TryUpdateParametersAsync(string id, IReadOnlyList<JobParameter> parameters, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE jobs SET parameters = @parameters WHERE id = @id AND phase = 'PENDING'", p =>
+        await ExecuteAsync("UPDATE jobs SET parameters = @parameters, upload_bytes = @upload_bytes WHERE id = @id AND phase = 'PENDING'", p =>
         {
             Add(p, "id", NpgsqlDbType.Text, id);
             Add(p, "parameters", NpgsqlDbType.Json, StoredJson.Write(parameters));
+            Add(p, "upload_bytes", NpgsqlDbType.Bigint, OwnerUsage.UploadBytes(parameters));
         }, cancellationToken) == 1;
 
     public async Task<bool> TrySetExecutionDurationAsync(string id, int seconds, CancellationToken cancellationToken) =>
@@ -113,10 +117,11 @@ public sealed partial class PostgresJobStore
             }, cancellationToken) == 1;
 
     public async Task<bool> TryRecordResultsAsync(string id, IReadOnlyList<JobResult> results, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE jobs SET results = @results WHERE id = @id AND phase = 'ABORTED'", p =>
+        await ExecuteAsync("UPDATE jobs SET results = @results, result_bytes = @result_bytes WHERE id = @id AND phase = 'ABORTED'", p =>
         {
             Add(p, "id", NpgsqlDbType.Text, id);
             Add(p, "results", NpgsqlDbType.Json, StoredJson.Write(results));
+            Add(p, "result_bytes", NpgsqlDbType.Bigint, OwnerUsage.ResultBytes(results));
         }, cancellationToken) == 1;
 
     public Task HeartbeatAsync(string nodeId, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -9,8 +9,8 @@ public sealed partial class SqliteJobStore
 {
     public Task CreateAsync(Job job, CancellationToken cancellationToken) =>
         WriteAsync(
-            $"INSERT INTO jobs ({Columns}) VALUES ($id, $service, $owner, $run, $phase, $created, $queued, $started, $ended, " +
-            "$duration, $destruction, $parameters, $results, $error_type, $error_message, $error_detail, $handle, $node, $expected_start)",
+            $"INSERT INTO jobs ({Columns}, upload_bytes, result_bytes) VALUES ($id, $service, $owner, $run, $phase, $created, $queued, $started, $ended, " +
+            "$duration, $destruction, $parameters, $results, $error_type, $error_message, $error_detail, $handle, $node, $expected_start, $upload_bytes, $result_bytes)",
             p =>
             {
                 p.AddWithValue("$id", job.Id);
@@ -30,6 +30,8 @@ public sealed partial class SqliteJobStore
                 p.AddWithValue("$handle", Nullable(job.ExecutorHandle));
                 p.AddWithValue("$node", Nullable(job.NodeId));
                 p.AddWithValue("$expected_start", Ticks(job.ExpectedStart));
+                p.AddWithValue("$upload_bytes", OwnerUsage.UploadBytes(job.Parameters));
+                p.AddWithValue("$result_bytes", OwnerUsage.ResultBytes(job.Results));
             },
             cancellationToken);
 
@@ -45,7 +47,7 @@ public sealed partial class SqliteJobStore
             _ => "",
         };
         var sql = $"UPDATE jobs SET phase = $next, {stamp} " +
-                  "results = COALESCE($results, results), error_type = COALESCE($error_type, error_type), " +
+                  "results = COALESCE($results, results), result_bytes = COALESCE($result_bytes, result_bytes), error_type = COALESCE($error_type, error_type), " +
                   "error_message = COALESCE($error_message, error_message), error_has_detail = COALESCE($error_detail, error_has_detail), " +
                   "executor_handle = COALESCE($handle, executor_handle), node_id = COALESCE($node, node_id) WHERE id = $id AND phase = $expected";
         return await WriteAsync(sql, p =>
@@ -55,6 +57,7 @@ public sealed partial class SqliteJobStore
             p.AddWithValue("$next", change.Next.ToWire());
             p.AddWithValue("$at", change.At.UtcTicks);
             p.AddWithValue("$results", change.Results is null ? DBNull.Value : StoredJson.Write(change.Results));
+            p.AddWithValue("$result_bytes", change.Results is null ? DBNull.Value : OwnerUsage.ResultBytes(change.Results));
             BindError(p, change.Error);
             p.AddWithValue("$handle", Nullable(change.ExecutorHandle));
             p.AddWithValue("$node", Nullable(change.NodeId));
@@ -62,10 +65,11 @@ public sealed partial class SqliteJobStore
     }
 
     public async Task<bool> TryUpdateParametersAsync(string id, IReadOnlyList<JobParameter> parameters, CancellationToken cancellationToken) =>
-        await WriteAsync("UPDATE jobs SET parameters = $parameters WHERE id = $id AND phase = 'PENDING'", p =>
+        await WriteAsync("UPDATE jobs SET parameters = $parameters, upload_bytes = $upload_bytes WHERE id = $id AND phase = 'PENDING'", p =>
         {
             p.AddWithValue("$id", id);
             p.AddWithValue("$parameters", StoredJson.Write(parameters));
+            p.AddWithValue("$upload_bytes", OwnerUsage.UploadBytes(parameters));
         }, cancellationToken) == 1;
 
     public async Task<bool> TrySetExecutionDurationAsync(string id, int seconds, CancellationToken cancellationToken) =>
@@ -105,10 +109,11 @@ public sealed partial class SqliteJobStore
         }, cancellationToken) == 1;
 
     public async Task<bool> TryRecordResultsAsync(string id, IReadOnlyList<JobResult> results, CancellationToken cancellationToken) =>
-        await WriteAsync("UPDATE jobs SET results = $results WHERE id = $id AND phase = 'ABORTED'", p =>
+        await WriteAsync("UPDATE jobs SET results = $results, result_bytes = $result_bytes WHERE id = $id AND phase = 'ABORTED'", p =>
         {
             p.AddWithValue("$id", id);
             p.AddWithValue("$results", StoredJson.Write(results));
+            p.AddWithValue("$result_bytes", OwnerUsage.ResultBytes(results));
         }, cancellationToken) == 1;
 
     public Task HeartbeatAsync(string nodeId, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ namespace Meridian.Server.Tests;
 /// as for a job that does not exist), credentials that prove nothing are refused, the anonymous service is open.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class AuthTests : IDisposable
+public class AuthTests : IDisposable
 {
     private const string AlicePassword = "correct horse battery staple";
     private readonly string _folder = Directory.CreateTempSubdirectory("meridian-auth-").FullName;
@@ -21,6 +21,12 @@ public sealed class AuthTests : IDisposable
     private readonly MeridianApplication _application;
 
     public AuthTests()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>The same tests on another store (PostgresAuthTests): <paramref name="storeSettings"/> choose it.</summary>
+    protected AuthTests(IDictionary<string, string> storeSettings)
     {
         var users = Path.Combine(_folder, "users.json");
         Assert.Equal(0, UsersCommand.Run(["add", "alice", "--password-stdin", "--file", users], new StringReader(AlicePassword + "\n"), TextWriter.Null, TextWriter.Null));
@@ -30,13 +36,22 @@ public sealed class AuthTests : IDisposable
         output = new StringWriter();
         Assert.Equal(0, UsersCommand.Run(["add", "root", "--admin", "--file", users], TextReader.Null, output, TextWriter.Null));
         _rootToken = output.ToString().Trim();
-        _application = new MeridianApplication(new Dictionary<string, string> { ["Meridian:Auth:UsersFile"] = users }, null);
+        _application = new MeridianApplication(new Dictionary<string, string>(storeSettings) { ["Meridian:Auth:UsersFile"] = users }, null);
     }
 
     public void Dispose()
     {
-        _application.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _application.Dispose();
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     private HttpClient As(AuthenticationHeaderValue? credentials)

@@ -38,6 +38,24 @@ public sealed class HostileInputTests(MeridianApplication app) : IClassFixture<M
         using var response = await _uws.PostAsync("/uws/echo", fields);
 
         AssertClientError(response);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Meridian:MaxParameters = 1000", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
+    public async Task Create_AnswersA4xxNamingMaxParameters_WhenThousandsOfFilePartsAreSent()
+    {
+        using var form = new MultipartFormDataContent();
+        for (var i = 0; i < 3000; i++)
+        {
+            form.Add(new ByteArrayContent("x"u8.ToArray()), "data", $"f{i}.txt");
+        }
+
+        using var response = await app.Client.PostAsync("/uws/upload", form);
+
+        AssertClientError(response);
+        Assert.Contains("Meridian:MaxParameters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertStillServingAsync();
     }
 
@@ -78,6 +96,101 @@ public sealed class HostileInputTests(MeridianApplication app) : IClassFixture<M
         }
 
         await AssertStillServingAsync();
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData("../../../../tmp/meridian-escape.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("..\\..\\windows\\evil.ini")]
+    [InlineData("C:\\evil.txt")]
+    [InlineData("evil\0.txt")]
+    [InlineData("\0")]
+    public async Task Upload_IsStoredInsideItsJob_WhateverTheFileNameSays(string fileName)
+    {
+        using var response = await PostMultipartAsync("/uws/upload", Part("data", "line\n"u8.ToArray(), fileName));
+
+        Assert.True(response.StatusCode is HttpStatusCode.SeeOther || (int)response.StatusCode is >= 400 and < 500, $"answered {(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.SeeOther)
+        {
+            var jobUrl = response.Headers.Location!.ToString();
+            await _uws.GetXmlAsync(jobUrl);
+            var inputs = Path.Combine(app.JobFolder(jobUrl[(jobUrl.LastIndexOf('/') + 1)..]), "inputs");
+            var stored = Assert.Single(Directory.GetFiles(inputs));
+            Assert.StartsWith("data", Path.GetFileName(stored), StringComparison.Ordinal);
+            Assert.Equal("line\n", await _uws.GetTextAsync(jobUrl + "/parameters/data"));
+        }
+
+        Assert.False(File.Exists("/tmp/meridian-escape.txt"), "an upload name must never place a file outside its job");
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
+    public async Task Create_KeepsInvalidUtf8InAMultipartValue_AsValidXml()
+    {
+        using var response = await PostMultipartAsync("/uws/echo", Part("text", [0xC3, 0x28, 0xFF, 0xFE, 0x00, 0x1B, .. "ok"u8], null));
+
+        Assert.True(response.StatusCode is HttpStatusCode.SeeOther or HttpStatusCode.BadRequest, $"answered {(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.SeeOther)
+        {
+            await _uws.GetXmlAsync(response.Headers.Location!.ToString());
+        }
+
+        await AssertStillServingAsync();
+    }
+
+    public static TheoryData<string> HostileMultiparts => new()
+    {
+        "a part with a 100 kB header",
+        "a part with 1,000 headers",
+        "20,000 empty parts",
+        "multipart nested 2,000 deep",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileMultiparts))]
+    public async Task Create_AnswersA4xxOrStoresPlainText_WhenTheMultipartIsHostile(string shape)
+    {
+        byte[][] parts = shape switch
+        {
+            "a part with a 100 kB header" => [RawPart($"Content-Disposition: form-data; name=\"text\"\r\nX-Junk: {new string('j', 100_000)}", "x")],
+            "a part with 1,000 headers" => [RawPart("Content-Disposition: form-data; name=\"text\"" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"\r\nX-{i}: {i}")), "x")],
+            "20,000 empty parts" => Enumerable.Range(0, 20_000).Select(i => Part($"p{i}", [], null)).ToArray(),
+            _ => [Part("text", Encoding.ASCII.GetBytes(Nested(2000)), null)],
+        };
+
+        using var response = await PostMultipartAsync("/uws/echo", parts);
+
+        Assert.True(response.StatusCode is HttpStatusCode.SeeOther || (int)response.StatusCode is >= 400 and < 500, $"{shape}: answered {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.SeeOther)
+        {
+            AssertClientError(response);
+            Assert.NotEmpty((await response.Content.ReadAsStringAsync()).Trim());
+        }
+
+        await AssertStillServingAsync();
+    }
+
+    private const string Boundary = "meridian-hostile-boundary";
+
+    private static string Nested(int depth) =>
+        string.Concat(Enumerable.Range(0, depth).Select(i => $"--b{i}\r\nContent-Type: multipart/mixed; boundary=b{i + 1}\r\n\r\n"))
+        + string.Concat(Enumerable.Range(0, depth).Reverse().Select(i => $"\r\n--b{i}--"));
+
+    private static byte[] Part(string name, byte[] content, string? fileName) => RawPart(
+        $"Content-Disposition: form-data; name=\"{name}\"" + (fileName is null ? "" : $"; filename=\"{fileName}\""), content);
+
+    private static byte[] RawPart(string headers, string content) => RawPart(headers, Encoding.UTF8.GetBytes(content));
+
+    // Raw bytes, because HttpClient's multipart content refuses NUL and invalid UTF-8 in what it writes.
+    private static byte[] RawPart(string headers, byte[] content) =>
+        [.. Encoding.UTF8.GetBytes($"--{Boundary}\r\n{headers}\r\n\r\n"), .. content, .. "\r\n"u8];
+
+    private async Task<HttpResponseMessage> PostMultipartAsync(string url, params byte[][] parts)
+    {
+        using var content = new ByteArrayContent([.. parts.SelectMany(part => part), .. Encoding.ASCII.GetBytes($"--{Boundary}--\r\n")]);
+        content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={Boundary}");
+        return await app.Client.PostAsync(url, content);
     }
 
     [Theory]

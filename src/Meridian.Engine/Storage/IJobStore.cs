@@ -77,4 +77,10 @@ public interface IJobStore
     /// <paramref name="heartbeatBefore"/> (or never did): nobody is looking after them any more.
     /// </summary>
     Task<IReadOnlyList<Job>> ListOrphansAsync(DateTimeOffset heartbeatBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What one owner holds, all services together (null: the anonymous callers, counted as one owner): its
+    /// active jobs, its stored jobs and the bytes of their uploads and results. Quotas are checked against it.
+    /// </summary>
+    Task<OwnerUsage> UsageAsync(string? ownerId, CancellationToken cancellationToken);
 }

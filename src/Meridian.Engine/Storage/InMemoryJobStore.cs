@@ -162,6 +162,18 @@ public sealed class InMemoryJobStore : IJobStore
         }
     }
 
+    public Task<OwnerUsage> UsageAsync(string? ownerId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var owned = _jobs.Values.Where(job => job.OwnerId == ownerId).ToList();
+            return Task.FromResult(new OwnerUsage(
+                owned.Count(job => OwnerUsage.CountsAsActive(job.Phase)),
+                owned.Count,
+                owned.Sum(job => OwnerUsage.UploadBytes(job.Parameters) + OwnerUsage.ResultBytes(job.Results))));
+        }
+    }
+
     private Task<bool> Update(string id, Func<Job, bool> precondition, Func<Job, Job> change)
     {
         lock (_gate)

@@ -5,6 +5,7 @@ using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 using Meridian.Server.Auth;
+using Meridian.Server.Limits;
 
 namespace Meridian.Server.Api;
 
@@ -49,6 +50,7 @@ public static class JobListEndpoints
             return PlainText.BadRequest("A job is created with PHASE=RUN or without PHASE; ABORT and ACTION apply to existing jobs.");
         }
 
+        await context.RequestServices.GetRequiredService<QuotaGuard>().EnsureRoomForJobAsync(context, bound.Uploads);
         var job = await manager.CreateAsync(definition, bound, OwnerResolver.OwnerOf(context), context.RequestAborted);
         return new SeeOther(JobDocuments.JobUrl(context.Request, definition.Name, job.Id));
     }

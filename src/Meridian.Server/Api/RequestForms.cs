@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
+using Meridian.Server.Limits;
+using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Api;
 
@@ -23,6 +25,11 @@ public static class RequestForms
         try
         {
             form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException exception) when (exception.Message.Contains("value count limit", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RequestRejectedException(StatusCodes.Status413PayloadTooLarge,
+                $"More parameters than Meridian:MaxParameters = {request.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimitSettings>>().Value.MaxParameters} in one request.");
         }
         catch (InvalidDataException exception) when (exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {

@@ -6,6 +6,7 @@ using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Sync;
@@ -45,6 +46,7 @@ public static class SyncEndpoints
             return PlainText.BadRequest("A synchronous job runs at once: PHASE and ACTION are not taken here (use /uws for job control).");
         }
 
+        await context.RequestServices.GetRequiredService<QuotaGuard>().EnsureRoomForJobAsync(context, bound.Uploads);
         var job = await manager.CreateAsync(definition, bound with { Control = bound.Control with { Phase = "RUN" } },
             OwnerResolver.OwnerOf(context), context.RequestAborted);
         var jobUrl = JobDocuments.JobUrl(context.Request, definition.Name, job.Id);

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+using Meridian.Engine.Jobs;
+using Meridian.Protocol;
+
+namespace Meridian.Engine.Storage;
+
+/// <summary>
+/// What one owner holds: jobs PENDING, QUEUED, EXECUTING, HELD or SUSPENDED (active), every job not yet
+/// destroyed (stored), and the bytes of those jobs' uploads and results as recorded in the store.
+/// </summary>
+public sealed record OwnerUsage(int ActiveJobs, int StoredJobs, long StoredBytes)
+{
+    /// <summary>The phases counted as active, as the stores spell them in SQL.</summary>
+    public const string ActivePhasesSql = "('PENDING', 'QUEUED', 'EXECUTING', 'HELD', 'SUSPENDED')";
+
+    public static bool CountsAsActive(ExecutionPhase phase) =>
+        phase is ExecutionPhase.PENDING or ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING or ExecutionPhase.HELD or ExecutionPhase.SUSPENDED;
+
+    public static long UploadBytes(IEnumerable<JobParameter> parameters) => parameters.Sum(p => p.Upload?.Size ?? 0);
+
+    public static long ResultBytes(IEnumerable<JobResult> results) => results.Sum(r => r.Size);
+}
