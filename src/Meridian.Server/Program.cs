@@ -61,6 +61,7 @@ catch (Exception exception) when (exception is InvalidDataException or IOExcepti
 app.UseMiddleware<RequestErrorHandling>();
 app.UseAuthentication();
 app.UseMiddleware<AccessControl>();
+app.UseMiddleware<SessionProtection>();
 app.Use((context, next) =>
 {
     context.Response.Headers.XContentTypeOptions = "nosniff";
@@ -74,6 +75,7 @@ app.MapJobs();
 app.MapJobProperties();
 app.MapResults();
 app.MapBrowserClient();
+app.MapSessions();
 
 // Batch jobs report their start and end here.
 app.MapExecutionCallbacks();
