@@ -63,6 +63,7 @@ catch (Exception exception) when (exception is InvalidDataException or IOExcepti
 app.UseMiddleware<RequestErrorHandling>();
 app.UseAuthentication();
 app.UseMiddleware<AccessControl>();
+app.UseMiddleware<SessionProtection>();
 app.UseMeridianLimits();
 app.UseMiddleware<AuditTrail>();
 app.Use((context, next) =>
@@ -78,6 +79,7 @@ app.MapJobs();
 app.MapJobProperties();
 app.MapResults();
 app.MapBrowserClient();
+app.MapSessions();
 
 // Batch jobs report their start and end here.
 app.MapExecutionCallbacks();

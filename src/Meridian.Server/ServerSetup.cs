@@ -7,6 +7,10 @@ using Meridian.Storage.Sqlite;
 using Meridian.Server.Auth;
 using Meridian.Server.Limits;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Meridian.Server;
@@ -52,12 +56,43 @@ public static class ServerSetup
         builder.Services.AddOptions<AuthSettings>().BindConfiguration(AuthSettings.Section);
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<JwtValidator>();
-        builder.Services.AddAuthentication(CallerScheme.Name).AddScheme<AuthenticationSchemeOptions, CallerScheme>(CallerScheme.Name, null);
+        AddAuthentication(builder);
 
         var maxRequestBytes = builder.Configuration.GetValue<long?>("Meridian:MaxRequestBytes") ?? new MeridianOptions().MaxRequestBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBytes);
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = maxRequestBytes);
         builder.AddMeridianLimits();
         return builder;
+    }
+
+    // Scripts send an Authorization header; the browser's pages send the session cookie of their sign-in. The
+    // scheme "meridian" takes whichever the request has, so AccessControl and OwnerResolver see one caller.
+    private static void AddAuthentication(WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(CallerScheme.Name)
+            .AddScheme<AuthenticationSchemeOptions, CallerScheme>(CallerScheme.HeaderName, null)
+            .AddScheme<CookieAuthenticationOptions, SessionScheme>(SessionScheme.Name, null)
+            .AddPolicyScheme(CallerScheme.Name, null, policy =>
+            {
+                policy.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.Count > 0 ? CallerScheme.HeaderName : SessionScheme.Name;
+                policy.ForwardChallenge = CallerScheme.HeaderName;
+                policy.ForwardForbid = CallerScheme.HeaderName;
+            });
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, PostConfigureCookieAuthenticationOptions>());
+        builder.Services.AddOptions<CookieAuthenticationOptions>(SessionScheme.Name)
+            .Configure<IOptions<AuthSettings>>((cookie, settings) => SessionScheme.Configure(cookie, settings.Value));
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.HeaderName = SessionProtection.HeaderName;
+            antiforgery.Cookie.Name = "meridian-antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Sessions outlive a restart: the keys that sign their cookies are kept with the data.
+        var data = builder.Configuration["Meridian:DataDirectory"] ?? new MeridianOptions().DataDirectory;
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(data), "keys")));
     }
 }

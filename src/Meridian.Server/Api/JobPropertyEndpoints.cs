@@ -62,7 +62,7 @@ public static class JobPropertyEndpoints
         var path = manager.Workspace(job.Id).Resolve(upload.RelativePath);
         return path is null || !File.Exists(path)
             ? PlainText.NotFound($"The uploaded file of '{name}' is no longer there.")
-            : Results.File(path, upload.ContentType ?? "application/octet-stream", fileDownloadName: upload.FileName.Length > 0 ? upload.FileName : null, enableRangeProcessing: true);
+            : FileDownload.Send(context, path, upload.ContentType ?? "application/octet-stream", upload.FileName.Length > 0 ? upload.FileName : null);
     }
 
     private static string Time(DateTimeOffset? instant) => instant is { } value ? UwsTime.Format(value) : "";

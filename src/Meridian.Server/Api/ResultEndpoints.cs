@@ -30,7 +30,6 @@ public static class ResultEndpoints
             return PlainText.NotFound($"The file of result '{resultId}' is no longer there.");
         }
 
-        context.Response.Headers.CacheControl = "private, no-cache";
-        return Results.File(path, result.MimeType, enableRangeProcessing: true);
+        return FileDownload.Send(context, path, result.MimeType);
     }
 }

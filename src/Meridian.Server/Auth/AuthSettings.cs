@@ -17,6 +17,9 @@ public sealed class AuthSettings
     /// <summary>How long a checked Basic password is remembered, so that PBKDF2 does not run on every request.</summary>
     public TimeSpan PasswordCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a browser's sign-in lasts without a request; each request made in its second half renews it.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
     /// <summary>JWT bearer tokens from an external identity provider.</summary>
     public JwtSettings Jwt { get; } = new();
 

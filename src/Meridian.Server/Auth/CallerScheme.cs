@@ -13,7 +13,9 @@ namespace Meridian.Server.Auth;
 /// <summary>
 /// Who is calling, from the Authorization header: Basic (a user's name and password, checked against the
 /// PBKDF2 hash of the users file) or Bearer (an API token, checked by its SHA-256). No header: anonymous. A
-/// header that does not prove anything is a failure (401), never a silent fall-back to anonymous.
+/// header that does not prove anything is a failure (401), never a silent fall-back to anonymous. Registered as
+/// HeaderName; Name is the scheme everything else asks, which reads the header when there is one and the
+/// browser's session cookie otherwise.
 /// </summary>
 public sealed class CallerScheme(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users, JwtValidator jwt,
@@ -21,6 +23,7 @@ public sealed class CallerScheme(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Name = "meridian";
+    public const string HeaderName = "meridian-header";
     public const string AdminRole = "admin";
 
     /// <summary>Passwords proven recently, by the SHA-256 of the whole header, with when they stop counting.</summary>
@@ -58,7 +61,10 @@ public sealed class CallerScheme(
         // The result of this request's authentication, computed once: why the credentials were refused, if they were.
         var result = await HandleAuthenticateOnceSafeAsync();
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Basic realm=\"Meridian\", Bearer realm=\"Meridian\"";
+        // A page's own script (fetch: Sec-Fetch-Mode other than navigate) offers its sign-in page instead: a Basic
+        // challenge would make the browser hold the request behind its password dialog.
+        Response.Headers.WWWAuthenticate = Request.Headers["Sec-Fetch-Mode"] is [{ } mode] && mode != "navigate"
+            ? "Bearer realm=\"Meridian\"" : "Basic realm=\"Meridian\", Bearer realm=\"Meridian\"";
         Response.ContentType = "text/plain; charset=utf-8";
         await Response.WriteAsync(result.Failure?.Message ?? "Sign in: send HTTP Basic credentials or an API token (Authorization: Bearer).");
     }

@@ -8,6 +8,7 @@ namespace Meridian.Server.Auth;
 /// <summary>The users file, read once at start-up (restart the server after `meridian users`), indexed by name and by token hash.</summary>
 public sealed class UserDirectory
 {
+    private static readonly string UnknownUserHash = SecretHasher.HashPassword(Guid.NewGuid().ToString());
     private readonly FrozenDictionary<string, UserAccount> _byName;
     private readonly FrozenDictionary<string, UserAccount> _byToken;
 
@@ -28,6 +29,13 @@ public sealed class UserDirectory
     public int Count => _byName.Count;
 
     public UserAccount? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The user whose password this is, or null; an unknown name costs the same PBKDF2 as a wrong password.</summary>
+    public UserAccount? SignIn(string name, string password)
+    {
+        var user = Find(name);
+        return SecretHasher.VerifyPassword(password, user?.PasswordHash ?? UnknownUserHash) && user is not null ? user : null;
+    }
 
     public UserAccount? FindByToken(string token) => token.Length is > 0 and < 512 ? _byToken.GetValueOrDefault(SecretHasher.HashToken(token)) : null;
 }

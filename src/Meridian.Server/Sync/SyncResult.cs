@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using Meridian.Server.Api;
+
 namespace Meridian.Server.Sync;
 
 /// <summary>The main result of a synchronous job, sent as the answer; Content-Location names where it stays.</summary>
@@ -7,7 +9,6 @@ public sealed class SyncResult(string path, string mimeType, string resultUrl) :
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.Headers.ContentLocation = resultUrl;
-        httpContext.Response.Headers.CacheControl = "private, no-cache";
-        return Results.File(path, mimeType).ExecuteAsync(httpContext);
+        return FileDownload.Send(httpContext, path, mimeType, ranges: false).ExecuteAsync(httpContext);
     }
 }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The server's API as the pages use it: the UWS job resources (asked for as JSON) and the two browser reads.
+// Every change carries the session's anti-forgery token.
+import { tokenHeaders } from './session.js';
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -9,6 +11,7 @@ export class ApiError extends Error {
 }
 
 async function check(response) {
+  if (response.status === 401) throw new ApiError(401, 'You are not signed in: use Sign in at the top of the page.');
   if (!response.ok) throw new ApiError(response.status, (await response.text()).trim());
   return response;
 }
@@ -20,12 +23,13 @@ export async function getJson(url, options = {}) {
 
 /** POSTs a form to a UWS resource; the 303 it answers is followed to the job, read as JSON. */
 export async function post(url, body) {
-  const response = await check(await fetch(url, { method: 'POST', body, headers: { Accept: 'application/json' } }));
+  const headers = { Accept: 'application/json', ...(await tokenHeaders()) };
+  const response = await check(await fetch(url, { method: 'POST', body, headers }));
   return response.json();
 }
 
 export async function destroy(url) {
-  await check(await fetch(url, { method: 'DELETE', headers: { Accept: 'application/json' } }));
+  await check(await fetch(url, { method: 'DELETE', headers: { Accept: 'application/json', ...(await tokenHeaders()) } }));
 }
 
 export const enc = encodeURIComponent;

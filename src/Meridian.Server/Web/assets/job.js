@@ -4,6 +4,7 @@
 import { getJson, post, destroy, jobUrl, jobPage, formPage, ACTIVE_PHASES, ApiError } from './api.js';
 import { el, param, replace, time, size, alertMessage } from './dom.js';
 import { canPreview, preview } from './preview.js';
+import { provenanceGraph } from './provgraph.js';
 
 const service = param('service');
 const id = param('id');
@@ -21,6 +22,7 @@ const sections = {
   parameters: el('section', { 'aria-labelledby': 'parameters-title' }),
   error: el('section', { id: 'error' }),
   results: el('section', { 'aria-labelledby': 'results-title', id: 'results' }),
+  provenance: el('section', { 'aria-labelledby': 'provenance-title', id: 'provenance' }),
 };
 let shownPhase = null;
 // Each action starts a new follower; an older one stops at its next turn.
@@ -75,7 +77,23 @@ function render(job) {
     renderParameters(job);
     renderError(job);
     renderResults(job);
+    renderProvenance(job);
   }
+}
+
+/** Once the job has ended: what it used and generated, drawn from {job}/provenance. */
+async function renderProvenance(job) {
+  replace(sections.provenance);
+  if (ACTIVE_PHASES.includes(job.phase)) return;
+  let doc;
+  try {
+    doc = await getJson(`${url}/provenance`);
+  } catch (error) {
+    replace(sections.provenance, el('h2', { id: 'provenance-title' }, 'Provenance'), el('p', { class: 'muted' }, error.message));
+    return;
+  }
+  replace(sections.provenance, el('h2', { id: 'provenance-title' }, 'Provenance'),
+    provenanceGraph(doc, { json: `${url}/provenance?format=json`, provn: `${url}/provenance?format=provn` }));
 }
 
 function renderProgress(job) {

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+namespace Meridian.Server.Api;
+
+/// <summary>
+/// A job's file (a result or an upload) sent as it is. What a code wrote or a user uploaded may be HTML or an SVG
+/// holding script; opened directly it would run on this server's origin, with the reader's session. The sandbox
+/// policy gives such a document an origin of its own and no script; the pages still show images through &lt;img&gt;
+/// and read tables with fetch, which the policy does not touch. Private data: never kept by a cache.
+/// </summary>
+public static class FileDownload
+{
+    public const string ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";
+
+    public static IResult Send(HttpContext context, string path, string contentType, string? downloadName = null, bool ranges = true)
+    {
+        Protect(context.Response);
+        return Results.File(path, contentType, fileDownloadName: downloadName, enableRangeProcessing: ranges);
+    }
+
+    public static void Protect(HttpResponse response)
+    {
+        response.Headers.CacheControl = "private, no-store";
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+    }
+}
