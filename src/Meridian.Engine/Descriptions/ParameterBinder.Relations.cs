@@ -58,6 +58,38 @@ public static partial class ParameterBinder
         }
     }
 
+    /// <summary>
+    /// The relationships checked again when a PENDING job's parameters change: the stored values with the
+    /// update laid over them. Refused: a parameter of the update that does not apply, two excluding parameters
+    /// given together in the update, a bound that the new values cross.
+    /// </summary>
+    public static IReadOnlyList<string> CheckUpdate(ServiceDefinition service, IReadOnlyList<JobParameter> stored, BoundRequest update)
+    {
+        var updated = update.Parameters.Select(p => p.Name).Concat(update.Uploads.Select(u => u.Name)).ToHashSet(StringComparer.Ordinal);
+        var merged = stored.Where(p => !updated.Contains(p.Name)).Concat(update.Parameters).ToList();
+        var errors = new List<string>();
+        foreach (var parameter in service.Parameters)
+        {
+            if (parameter.When.Count > 0 && updated.Contains(parameter.Name) && !Applies(parameter, merged))
+            {
+                errors.Add($"{parameter.Name}: applies only when {DescribeCondition(parameter)}");
+            }
+
+            foreach (var other in parameter.Excludes.Where(other => updated.Contains(parameter.Name) && updated.Contains(other)))
+            {
+                if (!errors.Contains($"{other}: cannot be given together with {parameter.Name}"))
+                {
+                    errors.Add($"{parameter.Name}: cannot be given together with {other}");
+                }
+            }
+
+            CheckBound(parameter, parameter.LessThan, merged, errors, below: true);
+            CheckBound(parameter, parameter.GreaterThan, merged, errors, below: false);
+        }
+
+        return errors;
+    }
+
     /// <summary>Whether every condition of the parameter holds for the values bound so far.</summary>
     public static bool Applies(ParameterDefinition parameter, IReadOnlyList<JobParameter> parameters) =>
         parameter.When.All(condition => parameters.FirstOrDefault(p => p.Name == condition.Key) is { Values: [var value] }

@@ -32,10 +32,8 @@ public sealed partial class JobDispatcher
             return false;
         }
 
-        if (!await _store.TrySetNodeAsync(jobId, null, _options.NodeId, cancellationToken))
+        if (!await ClaimOrForgetAsync(jobId, running, () => _store.TrySetNodeAsync(jobId, null, _options.NodeId, cancellationToken)))
         {
-            _running.TryRemove(jobId, out _);
-            running.Finished.TrySetResult();
             return false;
         }
 

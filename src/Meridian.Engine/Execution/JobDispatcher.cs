@@ -270,10 +270,9 @@ public sealed partial class JobDispatcher : BackgroundService
             return false;
         }
 
-        if (!await _store.TrySetPhaseAsync(candidate.Id, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.EXECUTING, _time.GetUtcNow()) { NodeId = _options.NodeId }, cancellationToken))
+        if (!await ClaimOrForgetAsync(candidate.Id, running,
+            () => _store.TrySetPhaseAsync(candidate.Id, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.EXECUTING, _time.GetUtcNow()) { NodeId = _options.NodeId }, cancellationToken)))
         {
-            _running.TryRemove(candidate.Id, out _);
-            running.Finished.TrySetResult();
             return false;
         }
 
@@ -283,6 +282,28 @@ public sealed partial class JobDispatcher : BackgroundService
         Log.PhaseChanged(_logger, candidate.Id, service.Name, ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING);
         _ = Task.Run(() => RunAsync(candidate.Id, service, running), CancellationToken.None);
         return true;
+    }
+
+    /// <summary>
+    /// Runs the claim; when it fails, or throws (the server stopping mid-claim, the store gone), the job is
+    /// forgotten here at once, so that a shutdown never waits for an execution that was never started.
+    /// </summary>
+    private async Task<bool> ClaimOrForgetAsync(string jobId, RunningJob running, Func<Task<bool>> claim)
+    {
+        var claimed = false;
+        try
+        {
+            claimed = await claim();
+            return claimed;
+        }
+        finally
+        {
+            if (!claimed)
+            {
+                _running.TryRemove(jobId, out _);
+                running.Finished.TrySetResult();
+            }
+        }
     }
 
     private async Task RunAsync(string jobId, ServiceDefinition service, RunningJob running)

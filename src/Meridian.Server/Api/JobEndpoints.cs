@@ -123,6 +123,11 @@ public static class JobEndpoints
             return PlainText.Forbidden("RUNID is given when the job is created; it cannot change afterwards.");
         }
 
+        if (bound.Parameters.Count + bound.Uploads.Count > 0 && ParameterBinder.CheckUpdate(definition, job.Parameters, bound) is [_, ..] broken)
+        {
+            return PlainText.BadRequest(string.Join("; ", broken));
+        }
+
         if (bound.Parameters.Count + bound.Uploads.Count > 0 && await manager.UpdateParametersAsync(definition, job, bound, cancellationToken) is { } refusedParameters)
         {
             return PlainText.Forbidden(refusedParameters.Reason);
