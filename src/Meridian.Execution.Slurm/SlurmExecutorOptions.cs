@@ -29,7 +29,7 @@ public sealed class SlurmExecutorOptions
     /// Further sbatch options, one argument each and passed as given after the ones above (for example
     /// "--qos=short" or "--constraint=avx2"). Later options override earlier ones, as sbatch reads them.
     /// </summary>
-    public IList<string> ExtraOptions { get; } = [];
+    public IList<string> ExtraOptions { get; private set; } = [];
 
     /// <summary>
     /// How often the jobs being waited for are looked up, all of them in one squeue call. This is the
@@ -86,27 +86,13 @@ public sealed class SlurmExecutorOptions
             return this;
         }
 
-        var merged = new SlurmExecutorOptions
-        {
-            Partition = service.Partition ?? Partition,
-            CpusPerTask = service.CpusPerTask ?? CpusPerTask,
-            Memory = service.Memory ?? Memory,
-            Account = service.Account ?? Account,
-            ReconciliationInterval = ReconciliationInterval,
-            CommandTimeout = CommandTimeout,
-            CheckProgramOnSubmitHost = CheckProgramOnSubmitHost,
-            UseCompletionLog = UseCompletionLog,
-            SbatchPath = SbatchPath,
-            ScancelPath = ScancelPath,
-            SqueuePath = SqueuePath,
-            SacctPath = SacctPath,
-            CallbackCommand = CallbackCommand,
-        };
-        foreach (var option in ExtraOptions.Concat(service.ExtraOptions))
-        {
-            merged.ExtraOptions.Add(option);
-        }
-
+        // Every other setting (paths, intervals, callbacks) carries over as it is, including ones added later.
+        var merged = (SlurmExecutorOptions)MemberwiseClone();
+        merged.Partition = service.Partition ?? Partition;
+        merged.CpusPerTask = service.CpusPerTask ?? CpusPerTask;
+        merged.Memory = service.Memory ?? Memory;
+        merged.Account = service.Account ?? Account;
+        merged.ExtraOptions = [.. ExtraOptions, .. service.ExtraOptions];
         return merged;
     }
 

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
-using System.Collections.Concurrent;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Meridian.Engine.Users;
@@ -18,16 +16,12 @@ namespace Meridian.Server.Auth;
 /// browser's session cookie otherwise.
 /// </summary>
 public sealed class CallerScheme(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users, JwtValidator jwt,
-    IOptions<AuthSettings> settings)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users, JwtValidator jwt)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Name = "meridian";
     public const string HeaderName = "meridian-header";
     public const string AdminRole = "admin";
-
-    /// <summary>Passwords proven recently, by the SHA-256 of the whole header, with when they stop counting.</summary>
-    private static readonly ConcurrentDictionary<string, (string User, DateTimeOffset Until)> RecentPasswords = new(StringComparer.Ordinal);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -48,7 +42,7 @@ public sealed class CallerScheme(
         UserAccount? user = scheme.ToLowerInvariant() switch
         {
             "bearer" => users.FindByToken(credentials),
-            "basic" => FromBasic(header, credentials),
+            "basic" => FromBasic(credentials),
             _ => null,
         };
         return user is null
@@ -69,7 +63,7 @@ public sealed class CallerScheme(
         await Response.WriteAsync(result.Failure?.Message ?? "Sign in: send HTTP Basic credentials or an API token (Authorization: Bearer).");
     }
 
-    private UserAccount? FromBasic(string header, string credentials)
+    private UserAccount? FromBasic(string credentials)
     {
         string decoded;
         try
@@ -87,21 +81,7 @@ public sealed class CallerScheme(
             return null;
         }
 
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header)));
-        var now = TimeProvider.GetUtcNow();
-        if (RecentPasswords.TryGetValue(key, out var recent) && recent.Until > now && users.Find(recent.User) is { } known)
-        {
-            return known;
-        }
-
-        var user = users.Find(decoded[..colon]);
-        if (user?.PasswordHash is not { } hash || !SecretHasher.VerifyPassword(decoded[(colon + 1)..], hash))
-        {
-            return null;
-        }
-
-        RecentPasswords[key] = (user.Name, now + settings.Value.PasswordCacheLifetime);
-        return user;
+        return users.SignIn(decoded[..colon], decoded[(colon + 1)..]);
     }
 
     private AuthenticationTicket Ticket(UserAccount user)
