@@ -6,12 +6,15 @@ using Meridian.Server;
 using Meridian.Server.Api;
 using Meridian.Server.Audit;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 using Meridian.Server.Limits;
+using Meridian.Server.Proxy;
 using Meridian.Server.Web;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMeridian();
+builder.AddMeridianProxy();
 builder.Services.AddDescribeAndObserve();
 var app = builder.Build();
 
@@ -58,6 +61,11 @@ catch (Exception exception) when (exception is InvalidDataException or IOExcepti
     Console.Error.WriteLine($"meridian-server: {exception.Message}");
     return 2;
 }
+
+// Behind a reverse proxy: the client's real address, scheme and host from trusted proxies, and the path base.
+app.UseMeridianProxy();
+app.UseMiddleware<HeadRequests>();
+app.UseRouting();
 
 // Answers to clients' mistakes are 4xx with a reason, never 500.
 app.UseMiddleware<RequestErrorHandling>();

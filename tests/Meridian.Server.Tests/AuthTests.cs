@@ -8,8 +8,8 @@ using Meridian.Engine.Users;
 namespace Meridian.Server.Tests;
 
 /// <summary>
-/// A server with a users file: two users and an administrator. Nobody sees or touches another's jobs (404,
-/// as for a job that does not exist), credentials that prove nothing are refused, the anonymous service is open.
+/// A server with a users file: two users and an administrator. Nobody sees or touches another's jobs (403,
+/// as UWS 1.1 §2.2 says), credentials that prove nothing are refused, the anonymous service is open.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class AuthTests : IDisposable
@@ -124,16 +124,17 @@ public class AuthTests : IDisposable
         foreach (var url in new[] { job, $"{job}/phase", $"{job}/parameters", $"{job}/results", result, $"{job}?WAIT=1", $"{job}/owner", $"{job}/provenance" })
         {
             using var read = await bob.GetAsync(url);
-            Assert.True(read.StatusCode == HttpStatusCode.NotFound, $"bob reading {url}: {(int)read.StatusCode}");
+            Assert.True(read.StatusCode == HttpStatusCode.Forbidden, $"bob reading {url}: {(int)read.StatusCode}");
+            Assert.DoesNotContain("alice's", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using (var abort = await bob.PostAsync($"{job}/phase", new FormUrlEncodedContent([new("PHASE", "ABORT")])))
         using (var delete = await bob.DeleteAsync(job))
         using (var destruction = await bob.PostAsync($"{job}/destruction", new FormUrlEncodedContent([new("DESTRUCTION", "2030-01-01T00:00:00Z")])))
         {
-            Assert.Equal(HttpStatusCode.NotFound, abort.StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, destruction.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, abort.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, destruction.StatusCode);
         }
 
         Assert.DoesNotContain(JobFiles.JobId(job), await bob.GetStringAsync("/uws/echo"), StringComparison.Ordinal);

@@ -79,7 +79,7 @@ public sealed class JwtAuthTests : IDisposable
 
         Assert.Equal("ana@example.org", UwsClient.Value(await new UwsClient(ana).GetXmlAsync(job), "ownerId"));
         using var other = await ben.GetAsync(job);
-        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         using var administered = await admin.GetAsync(job);
         Assert.Equal(HttpStatusCode.OK, administered.StatusCode);
     }

@@ -57,7 +57,8 @@ public static class ExecutionCallbackEndpoints
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
             if (string.IsNullOrEmpty(options.CallbackUrl) && address is not null)
             {
-                options.CallbackUrl = Reachable(address);
+                // Under a path base the server answers nothing outside it, the reports included.
+                options.CallbackUrl = Reachable(address) + app.Services.GetRequiredService<IOptions<Proxy.ProxySettings>>().Value.PathBase;
             }
         });
     }

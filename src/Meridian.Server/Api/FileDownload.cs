@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using Microsoft.Net.Http.Headers;
+
 namespace Meridian.Server.Api;
 
 /// <summary>
@@ -14,8 +16,18 @@ public static class FileDownload
     public static IResult Send(HttpContext context, string path, string contentType, string? downloadName = null, bool ranges = true)
     {
         Protect(context.Response);
-        return Results.File(path, contentType, fileDownloadName: downloadName, enableRangeProcessing: ranges);
+        var file = new FileInfo(path);
+        // The framework answers If-None-Match (a list, or *) with 304 and If-Range with the whole file once it changed.
+        return Results.File(path, contentType, fileDownloadName: downloadName, lastModified: file.LastWriteTimeUtc,
+            entityTag: EntityTag(file), enableRangeProcessing: ranges);
     }
+
+    /// <summary>
+    /// A strong validator: a job's file changes only by being written anew (an upload replaced while the job is
+    /// PENDING), which changes its modification time to the tick or its length.
+    /// </summary>
+    public static EntityTagHeaderValue EntityTag(FileInfo file) =>
+        new($"\"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}\"", isWeak: false);
 
     public static void Protect(HttpResponse response)
     {

@@ -6,7 +6,10 @@ using Meridian.Server.Auth;
 
 namespace Meridian.Server.Api;
 
-/// <summary>Finds the service and job a URL names, or answers 404 with what was not found.</summary>
+/// <summary>
+/// Finds the service and job a URL names, or answers 404 with what was not found, and 403 (UWS 1.1 §2.2, U86)
+/// for a job of another owner. Job ids carry 128 random bits, so the 403 confirms nothing that could be probed.
+/// </summary>
 public static class JobLookup
 {
     public static ServiceDefinition Service(JobManager manager, string service) =>
@@ -16,9 +19,14 @@ public static class JobLookup
     public static async Task<(ServiceDefinition Service, Job Job)> JobAsync(JobManager manager, HttpContext context, string service, string jobId)
     {
         var definition = Service(manager, service);
-        var job = await manager.GetAsync(definition, jobId, OwnerResolver.OwnerOf(context), context.RequestAborted, OwnerResolver.IsAdmin(context));
-        return job is null
-            ? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"No job '{jobId}' in {service} (it may have been destroyed).")
-            : (definition, job);
+        var job = await manager.GetAsync(definition, jobId, ownerId: null, context.RequestAborted, anyOwner: true)
+            ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"No job '{jobId}' in {service} (it may have been destroyed).");
+        if (job.OwnerId != OwnerResolver.OwnerOf(context) && !OwnerResolver.IsAdmin(context))
+        {
+            throw new RequestRejectedException(StatusCodes.Status403Forbidden,
+                $"Job '{jobId}' belongs to another user: only its owner (or an administrator) may see or change it.");
+        }
+
+        return (definition, job);
     }
 }

@@ -10,7 +10,7 @@ public static class ServiceIndexEndpoints
     public static IEndpointRouteBuilder MapServiceIndex(this IEndpointRouteBuilder app)
     {
         // A browser asking for a page gets the browser client; UWS clients and scripts get the service index.
-        app.MapGet("/", (HttpContext context) => Results.Redirect(WantsHtml(context.Request) ? "/web/" : "/uws"));
+        app.MapGet("/", (HttpContext context) => Results.Redirect(context.Request.PathBase + (WantsHtml(context.Request) ? "/web/" : "/uws")));
         app.MapGet("/uws", (HttpContext context, JobManager manager) =>
         {
             var services = manager.Catalog.Services.OrderBy(s => s.Name).Select(s => new

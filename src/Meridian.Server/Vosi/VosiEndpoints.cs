@@ -13,7 +13,7 @@ namespace Meridian.Server.Vosi;
 /// </summary>
 public static class VosiEndpoints
 {
-    public const string UwsStandardId = "ivo://ivoa.net/std/UWS";
+    public const string UwsStandardId = "ivo://ivoa.net/std/UWS#rest-1.1";
     public const string CapabilitiesStandardId = "ivo://ivoa.net/std/VOSI#capabilities";
     public const string AvailabilityStandardId = "ivo://ivoa.net/std/VOSI#availability";
 

@@ -40,7 +40,7 @@ public static class BrowserClientEndpoints
         // The pages link to each other relatively, so the folder needs its slash.
         if (context.Request.Path.Value == "/web")
         {
-            return Results.Redirect("/web/");
+            return Results.Redirect(context.Request.PathBase + "/web/");
         }
 
         if (!Assets.Value.TryGetValue(string.IsNullOrEmpty(path) ? "index.html" : path, out var asset))

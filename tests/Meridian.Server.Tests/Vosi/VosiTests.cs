@@ -63,7 +63,7 @@ public sealed class VosiTests : IClassFixture<MeridianApplication>, IDisposable
         var byStandard = capabilities.ToLookup(c => c.Attribute("standardID")!.Value);
         Assert.Equal(new Uri(_app.BaseAddress, "/capabilities").ToString(), AccessUrl(byStandard["ivo://ivoa.net/std/VOSI#capabilities"].Single()));
         Assert.Equal(new Uri(_app.BaseAddress, "/availability").ToString(), AccessUrl(byStandard["ivo://ivoa.net/std/VOSI#availability"].Single()));
-        var uws = byStandard["ivo://ivoa.net/std/UWS"].ToList();
+        var uws = byStandard["ivo://ivoa.net/std/UWS#rest-1.1"].ToList();
         Assert.Equal(["echo", "fail", "missing", "sleep", "tally", "upload"], uws.Select(c => new Uri(AccessUrl(c)).Segments[^1]));
 
         var echo = uws.Single(c => AccessUrl(c).EndsWith("/uws/echo", StringComparison.Ordinal));

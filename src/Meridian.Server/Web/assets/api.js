@@ -33,8 +33,8 @@ export async function destroy(url) {
 }
 
 export const enc = encodeURIComponent;
-export const jobListUrl = (service) => `/uws/${enc(service)}`;
-export const jobUrl = (service, id) => `/uws/${enc(service)}/${enc(id)}`;
+export const jobListUrl = (service) => `../uws/${enc(service)}`;
+export const jobUrl = (service, id) => `../uws/${enc(service)}/${enc(id)}`;
 export const jobPage = (service, id) => `job.html?service=${enc(service)}&id=${enc(id)}`;
 export const formPage = (service) => `form.html?service=${enc(service)}`;
 

@@ -10,7 +10,7 @@ async function show() {
   const content = document.getElementById('content');
   let service;
   try {
-    service = await getJson(`/api/services/${enc(param('service'))}`);
+    service = await getJson(`../api/services/${enc(param('service'))}`);
   } catch (error) {
     replace(content);
     alertMessage(error.message);

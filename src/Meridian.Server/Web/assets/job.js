@@ -186,7 +186,7 @@ async function runAgain(job) {
   }
   data.append('EXECUTIONDURATION', String(job.executionDuration));
   data.append('PHASE', 'RUN');
-  const copy = await post(`/uws/${encodeURIComponent(service)}`, data);
+  const copy = await post(`../uws/${encodeURIComponent(service)}`, data);
   location.assign(jobPage(service, copy.jobId));
 }
 

@@ -15,7 +15,7 @@ let generation = 0;
 
 async function show() {
   const content = document.getElementById('content');
-  const services = await getJson('/uws').catch(() => []);
+  const services = await getJson('../uws').catch(() => []);
   const service = el('select', { id: 'filter-service' },
     el('option', { value: '' }, 'All services'), services.map((s) => el('option', { value: s.name }, s.name)));
   const phase = el('select', { id: 'filter-phase' },
@@ -34,7 +34,7 @@ async function show() {
     if (cursor) { query.set('before', cursor.before); query.set('beforeId', cursor.beforeId); }
     const mine = ++generation;
     try {
-      const page = await getJson(`/api/jobs?${query}`);
+      const page = await getJson(`../api/jobs?${query}`);
       if (mine !== generation) return;
       next = page.next;
       replace(body, page.jobs.map(row));

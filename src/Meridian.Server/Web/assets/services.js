@@ -6,7 +6,7 @@ import { el, replace, alertMessage } from './dom.js';
 async function show() {
   const content = document.getElementById('content');
   try {
-    const services = await getJson('/uws');
+    const services = await getJson('../uws');
     replace(content, services.length === 0
       ? el('p', {}, 'No service is offered.')
       : services.map((s) => el('section', { class: 'card', 'aria-labelledby': `service-${s.name}` },

@@ -5,7 +5,7 @@ import { el } from './dom.js';
 
 export const TOKEN_HEADER = 'X-CSRF-Token';
 
-const state = fetch('/api/session', { headers: { Accept: 'application/json' } })
+const state = fetch('../api/session', { headers: { Accept: 'application/json' } })
   .then((response) => (response.ok ? response.json() : {}))
   .catch(() => ({}));
 
@@ -21,7 +21,7 @@ export async function tokenHeaders() {
 }
 
 export async function signOut() {
-  const response = await fetch('/api/session', { method: 'DELETE', headers: await tokenHeaders() });
+  const response = await fetch('../api/session', { method: 'DELETE', headers: await tokenHeaders() });
   if (!response.ok) throw new Error((await response.text()).trim());
 }
 

@@ -32,7 +32,7 @@ async function show() {
     event.preventDefault();
     alertMessage(null);
     submit.disabled = true;
-    const response = await fetch('/api/session', {
+    const response = await fetch('../api/session', {
       method: 'POST',
       body: new URLSearchParams({ name: name.value, password: password.value }),
       headers: await tokenHeaders(),
