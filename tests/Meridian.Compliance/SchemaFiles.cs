@@ -52,6 +52,22 @@ public static class SchemaFiles
         return problems;
     }
 
+    /// <summary>VOTable 1.4 (namespace v1.3, as the standard keeps it).</summary>
+    public static XmlSchemaSet Votable() => Load("VOTable-1.4.xsd");
+
+    /// <summary>Every problem found validating a VOTable document (warnings too: VOTable content is strict); empty when it is valid.</summary>
+    public static IReadOnlyList<string> ValidateVotable(XDocument document)
+    {
+        var problems = new List<string>();
+        if (document.Root?.Name != XName.Get("VOTABLE", "http://www.ivoa.net/xml/VOTable/v1.3"))
+        {
+            problems.Add($"the root element {document.Root?.Name} is not a VOTable 1.3/1.4 VOTABLE");
+        }
+
+        document.Validate(Votable(), (_, e) => problems.Add($"{e.Severity} line {e.Exception?.LineNumber}: {e.Message}"));
+        return problems;
+    }
+
     private static XmlSchemaSet Load(params string[] files)
     {
         var resolver = new LocalOnlyResolver(Directory);

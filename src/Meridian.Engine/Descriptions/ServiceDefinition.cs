@@ -18,6 +18,8 @@ public sealed record ServiceDefinition
     public BatchRequirements? Batch { get; init; }
     /// <summary>Whether callers who do not sign in may use the service when the server authenticates its callers.</summary>
     public bool Anonymous { get; init; }
+    /// <summary>How {job}/error answers when the client does not ask for a format.</summary>
+    public ErrorFormat ErrorFormat { get; init; } = ErrorFormat.Text;
     /// <summary>The folder of the definition file: {service_dir} in commands.</summary>
     public required string ServiceDirectory { get; init; }
     public required string SourcePath { get; init; }

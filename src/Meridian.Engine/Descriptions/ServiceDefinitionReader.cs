@@ -11,7 +11,7 @@ namespace Meridian.Engine.Descriptions;
 /// </summary>
 public sealed partial class ServiceDefinitionReader
 {
-    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm", "anonymous", "version"];
+    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm", "anonymous", "version", "error_format"];
     private static readonly string[] ParameterKeys =
         ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "max_length", "values", "max_size", "min_items", "max_items",
          "when", "excludes", "less_than", "greater_than"];
@@ -84,6 +84,7 @@ public sealed partial class ServiceDefinitionReader
         }
 
         var batch = ReadBatch(Child(root, "slurm"), executor);
+        var errorFormat = ReadErrorFormat(root);
         var command = ReadCommand(Child(root, "command"), parameters);
         if (_problems.Count > 0 || name is null || command is null)
         {
@@ -103,9 +104,24 @@ public sealed partial class ServiceDefinitionReader
             Executor = executor,
             Batch = batch,
             Anonymous = Boolean(root, "anonymous") ?? false,
+            ErrorFormat = errorFormat,
             ServiceDirectory = Path.GetDirectoryName(Path.GetFullPath(_path))!,
             SourcePath = _path,
         };
+    }
+
+    private ErrorFormat ReadErrorFormat(YamlMappingNode root)
+    {
+        switch (OptionalScalar(root, "error_format"))
+        {
+            case null or "text":
+                return ErrorFormat.Text;
+            case "votable":
+                return ErrorFormat.Votable;
+            case var other:
+                Problem(Child(root, "error_format"), $"error_format '{other}' is not known (use text or votable)");
+                return ErrorFormat.Text;
+        }
     }
 
     private CommandTemplate? ReadCommand(YamlNode? node, IReadOnlyList<ParameterDefinition> parameters)

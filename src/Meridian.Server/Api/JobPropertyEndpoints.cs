@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
+using Meridian.Engine.Descriptions;
 using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 
@@ -28,18 +29,24 @@ public static class JobPropertyEndpoints
         return app;
     }
 
-    /// <summary>The error summary, then the job's whole stderr: the detail that errorSummary's hasDetail promises.</summary>
+    /// <summary>
+    /// The error summary, then the job's whole stderr: the detail that errorSummary's hasDetail promises. As plain
+    /// text, or as a DALI error VOTable when the service's error_format says so or the client asks for a VOTable.
+    /// </summary>
     public static async Task<IResult> GetErrorAsync(string service, string jobId, HttpContext context, JobManager manager)
     {
-        var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
-        if (job.Error is null)
+        var (definition, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+        string? message = null;
+        if (job.Error is not null)
         {
-            return PlainText.Value("");
+            var stderr = manager.Workspace(job.Id).Stderr;
+            var detail = File.Exists(stderr) ? await File.ReadAllTextAsync(stderr, context.RequestAborted) : "";
+            message = detail.Length == 0 ? job.Error.Message + "\n" : $"{job.Error.Message}\n\n--- stderr ---\n{detail}";
         }
 
-        var stderr = manager.Workspace(job.Id).Stderr;
-        var detail = File.Exists(stderr) ? await File.ReadAllTextAsync(stderr, context.RequestAborted) : "";
-        return PlainText.Value(detail.Length == 0 ? job.Error.Message + "\n" : $"{job.Error.Message}\n\n--- stderr ---\n{detail}");
+        return ErrorDocument.Negotiate(context.Request, definition.ErrorFormat) == ErrorFormat.Votable
+            ? new ErrorVotable(message)
+            : PlainText.Value(message ?? "");
     }
 
     public static async Task<IResult> GetParametersAsync(string service, string jobId, HttpContext context, JobManager manager)
