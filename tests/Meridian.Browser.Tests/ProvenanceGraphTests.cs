@@ -38,7 +38,10 @@ public sealed class ProvenanceGraphTests(BrowserServer server) : IClassFixture<B
         await Expect(graph.Locator(".prov-agent")).ToHaveCountAsync(2);
         await Expect(graph.Locator(".prov-edge")).ToHaveCountAsync(await graph.Locator(".prov-entity").CountAsync() + 2);
         await Expect(page.Locator("#provenance .prov-list")).ToContainTextAsync($"sha256:{Hex(table)}");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "PROV-N" })).ToHaveAttributeAsync("href", $"/uws/table-stats/{id}/provenance?format=provn");
+        // Relative to the page, so that it stays right under a path prefix.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "PROV-N" })).ToHaveAttributeAsync("href", $"../uws/table-stats/{id}/provenance?format=provn");
+        Assert.Equal(new Uri(server.Application.BaseAddress, $"uws/table-stats/{id}/provenance?format=provn").ToString(),
+            await page.GetByRole(AriaRole.Link, new() { Name = "PROV-N" }).EvaluateAsync<string>("a => a.href"));
         await page.Locator("#provenance").ScrollIntoViewIfNeededAsync();
         await BrowserServer.ScreenshotAsync(page, "job-provenance");
         await BrowserServer.AssertAccessibleAsync(page);

@@ -84,7 +84,8 @@ public sealed class SignInTests(SignInBrowserServer server) : IClassFixture<Sign
         var bob = await server.SignedInPageAsync("bob", SignInBrowserServer.BobPassword);
         await Expect(bob.Locator("#jobs tbody tr")).ToHaveCountAsync(0);
         await bob.GotoAsync($"/web/job.html?service=hello&id={id}");
-        await Expect(bob.Locator("#alert")).ToContainTextAsync($"No job '{id}' in hello");
+        await Expect(bob.Locator("#alert")).ToContainTextAsync($"Job '{id}' belongs to another user");
+        await Expect(bob.Locator("#content")).Not.ToContainTextAsync("Hello,");
 
         await alice.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await alice.WaitForURLAsync("**/web/signin.html");
