@@ -17,6 +17,18 @@ if ! /usr/bin/python3 -c 'import pyvo, lxml' 2>/dev/null; then
     fi
 fi
 
+# Real VO clients and servers the tests drive: STILTS (tapresume, and starjava's UwsJob through jshell from the
+# JDK), nginx as the reverse proxy in front of Meridian.
+if ! command -v stilts >/dev/null || ! command -v jshell >/dev/null || [ ! -x /usr/sbin/nginx ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq stilts openjdk-17-jdk-headless nginx >/dev/null
+    else
+        echo "test.sh: stilts, openjdk-17-jdk-headless and nginx are needed (apt-get install stilts openjdk-17-jdk-headless nginx)" >&2
+        exit 1
+    fi
+fi
+
 # Debian's Chromium for the browser client's tests (Playwright drives it; it downloads no browser of its own).
 if [ ! -x /usr/bin/chromium ]; then
     if [ "$(id -u)" -eq 0 ]; then
