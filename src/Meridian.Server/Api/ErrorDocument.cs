@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
+using Meridian.Server.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Meridian.Server.Api;
@@ -10,32 +11,16 @@ namespace Meridian.Server.Api;
 /// </summary>
 public static class ErrorDocument
 {
-    private static readonly string[] VotableTypes = ["application/x-votable+xml", "text/xml;content=x-votable", "application/x-votable"];
-
     public static ErrorFormat Negotiate(HttpRequest request, ErrorFormat serviceDefault)
     {
-        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
-        {
-            return serviceDefault;
-        }
-
-        double votable = 0, text = 0;
-        foreach (var media in accepted)
-        {
-            var quality = media.Quality ?? 1;
-            var type = media.MediaType.Value ?? "";
-            var content = media.Parameters.FirstOrDefault(p => p.Name.Equals("content", StringComparison.OrdinalIgnoreCase))?.Value.Value;
-            var full = content is null ? type : $"{type};content={content}";
-            if (VotableTypes.Any(t => t.Equals(full, StringComparison.OrdinalIgnoreCase)))
-            {
-                votable = Math.Max(votable, quality);
-            }
-            else if (type.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
-            {
-                text = Math.Max(text, quality);
-            }
-        }
-
+        var votable = AcceptHeader.Quality(request, IsVotable);
+        var text = AcceptHeader.Quality(request, media => AcceptHeader.Is(media, "text/plain"));
         return votable > text ? ErrorFormat.Votable : text > votable ? ErrorFormat.Text : serviceDefault;
     }
+
+    // application/x-votable+xml, and the older text/xml;content=x-votable that TAP clients also send.
+    private static bool IsVotable(MediaTypeHeaderValue media) =>
+        AcceptHeader.Is(media, "application/x-votable+xml") || AcceptHeader.Is(media, "application/x-votable")
+        || (AcceptHeader.Is(media, "text/xml") && media.Parameters.Any(p => p.Name.Equals("content", StringComparison.OrdinalIgnoreCase)
+            && p.Value.Equals("x-votable", StringComparison.OrdinalIgnoreCase)));
 }

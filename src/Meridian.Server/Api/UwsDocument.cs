@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Protocol;
-using Microsoft.Net.Http.Headers;
+using Meridian.Server.Http;
 
 namespace Meridian.Server.Api;
 
@@ -35,28 +35,8 @@ public sealed class UwsDocument(Action<Stream> writeXml, Action<Stream> writeJso
         await buffer.CopyToAsync(response.Body, httpContext.RequestAborted);
     }
 
-    public static bool PrefersJson(HttpRequest request)
-    {
-        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
-        {
-            return false;
-        }
-
-        double json = 0, xml = 0;
-        foreach (var media in accepted)
-        {
-            var quality = media.Quality ?? 1;
-            var type = media.MediaType.Value ?? "";
-            if (type.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-            {
-                json = Math.Max(json, quality);
-            }
-            else if (type.EndsWith("/xml", StringComparison.OrdinalIgnoreCase) || type == "*/*" || type.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
-            {
-                xml = Math.Max(xml, quality);
-            }
-        }
-
-        return json > xml;
-    }
+    public static bool PrefersJson(HttpRequest request) =>
+        AcceptHeader.Quality(request, media => AcceptHeader.Is(media, "application/json"))
+        > AcceptHeader.Quality(request, media => (media.MediaType.Value ?? "").EndsWith("/xml", StringComparison.OrdinalIgnoreCase)
+            || AcceptHeader.Is(media, "*/*") || AcceptHeader.Is(media, "text/plain"));
 }

@@ -21,9 +21,7 @@ public sealed class StarjavaUwsJobTests(ExampleServicesApplication examples) : I
         await File.WriteAllTextAsync(table, "name,vmag,bv\nVega,0.03,0.00\nSirius,-1.46,0.00\nBetelgeuse,0.42,1.85\n");
         var app = examples.Application;
 
-        var jshell = await ClientProgram.RunAsync("jshell",
-            ["--class-path", string.Join(':', Jars.Select(j => $"/usr/share/java/{j}.jar")), Path.Combine(AppContext.BaseDirectory, "Clients", "starjava_uwsjob.jsh")],
-            new Dictionary<string, string> { ["MERIDIAN_JOB_LIST"] = new Uri(app.BaseAddress, "uws/table-stats").ToString(), ["MERIDIAN_TABLE"] = table });
+        var jshell = await RunScriptAsync(app, Path.Combine(AppContext.BaseDirectory, "Clients", "starjava_uwsjob.jsh"), table);
 
         var facts = jshell.Facts();
         Assert.False(facts.ContainsKey("failure"), jshell.Output);
@@ -52,9 +50,7 @@ public sealed class StarjavaUwsJobTests(ExampleServicesApplication examples) : I
         var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Clients", "starjava_uwsjob.jsh"));
         await File.WriteAllTextAsync(script, text.Replace("job.postDelete();", "", StringComparison.Ordinal));
 
-        var jshell = await ClientProgram.RunAsync("jshell",
-            ["--class-path", string.Join(':', Jars.Select(j => $"/usr/share/java/{j}.jar")), script],
-            new Dictionary<string, string> { ["MERIDIAN_JOB_LIST"] = new Uri(app.BaseAddress, "uws/table-stats").ToString(), ["MERIDIAN_TABLE"] = table });
+        var jshell = await RunScriptAsync(app, script, table);
 
         var facts = jshell.Facts();
         Assert.True(facts.TryGetValue("phase.finished", out var phase) && phase == "COMPLETED", $"{jshell.Output}\n{jshell.Errors}");
@@ -62,4 +58,9 @@ public sealed class StarjavaUwsJobTests(ExampleServicesApplication examples) : I
         var stats = await app.Client.GetStringAsync(facts["result.stats"]);
         Assert.Contains("vmag,3,-1.46,1.25", stats, StringComparison.Ordinal);
     }
+
+    /// <summary>jshell with STILTS's jars running a UwsJob script on the table-stats job list with the given table.</summary>
+    private static Task<ClientProgram> RunScriptAsync(MeridianApplication app, string script, string table) =>
+        ClientProgram.RunAsync("jshell", ["--class-path", string.Join(':', Jars.Select(j => $"/usr/share/java/{j}.jar")), script],
+            new Dictionary<string, string> { ["MERIDIAN_JOB_LIST"] = new Uri(app.BaseAddress, "uws/table-stats").ToString(), ["MERIDIAN_TABLE"] = table });
 }

@@ -23,6 +23,9 @@ public sealed partial class ReadmeServeCommandTests
         var root = ExampleServicesApplication.RepositoryRoot();
         var command = ServeCommand(await File.ReadAllTextAsync(Path.Combine(root, "README.md")));
         Assert.Equal("dotnet", command[0]);
+        // Another server on the promised port would answer in the newcomer's place.
+        Assert.False(await ListensAsync(Promised), $"something already listens on {Promised}: stop it, the README's command needs that port");
+
         using var copy = new Compliance.TempDirectory();
         await CopyTrackedFilesAsync(root, copy.Path);
 
@@ -69,6 +72,20 @@ public sealed partial class ReadmeServeCommandTests
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<bool> ListensAsync(Uri address)
+    {
+        using var probe = new System.Net.Sockets.TcpClient();
+        try
+        {
+            await probe.ConnectAsync(address.Host, address.Port).WaitAsync(TimeSpan.FromSeconds(2));
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
         }
     }
 

@@ -36,12 +36,9 @@ public sealed class ErrorDocumentTests : IDisposable
     [Fact]
     public async Task AVotableService_StillAnswersPlainText_ToAClientAskingForIt()
     {
-        var job = await new UwsClient(_app.Client).CreateAsync("broken-table", ("PHASE", "RUN"));
-        await new UwsClient(_app.Client).WaitForEndAsync(job);
-        using var request = new HttpRequestMessage(HttpMethod.Get, job + "/error");
-        request.Headers.Accept.ParseAdd("text/plain");
+        var job = await FinishedJobAsync(_app, "broken-table");
 
-        using var response = await _app.Client.SendAsync(request);
+        using var response = await GetAsync(_app, job + "/error", "text/plain");
 
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("The program exited with code 4.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -50,13 +47,10 @@ public sealed class ErrorDocumentTests : IDisposable
     [Fact]
     public async Task APlainService_AnswersText_AndAVotable_ToAClientAskingForOne()
     {
-        var job = await new UwsClient(_plain.Client).CreateAsync("fail", ("PHASE", "RUN"));
-        await new UwsClient(_plain.Client).WaitForEndAsync(job);
+        var job = await FinishedJobAsync(_plain, "fail");
 
         using var text = await _plain.Client.GetAsync(job + "/error");
-        using var request = new HttpRequestMessage(HttpMethod.Get, job + "/error");
-        request.Headers.Accept.ParseAdd("application/x-votable+xml");
-        using var votable = await _plain.Client.SendAsync(request);
+        using var votable = await GetAsync(_plain, job + "/error", "application/x-votable+xml");
 
         Assert.Equal("text/plain", text.Content.Headers.ContentType!.MediaType);
         Assert.Equal("application/x-votable+xml", votable.Content.Headers.ContentType!.MediaType);
@@ -68,16 +62,27 @@ public sealed class ErrorDocumentTests : IDisposable
     [Fact]
     public async Task AJobWithoutError_IsQueryStatusOk()
     {
-        var job = await new UwsClient(_plain.Client).CreateAsync("echo", ("PHASE", "RUN"));
-        await new UwsClient(_plain.Client).WaitForEndAsync(job);
-        using var request = new HttpRequestMessage(HttpMethod.Get, job + "/error");
-        request.Headers.Accept.ParseAdd("application/x-votable+xml");
+        var job = await FinishedJobAsync(_plain, "echo");
 
-        using var response = await _plain.Client.SendAsync(request);
+        using var response = await GetAsync(_plain, job + "/error", "text/xml;content=x-votable");
 
         var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Empty(SchemaFiles.ValidateVotable(document));
         Assert.Equal("OK", (string?)document.Descendants(VoTable + "INFO").Single().Attribute("value"));
+    }
+
+    private static async Task<string> FinishedJobAsync(MeridianApplication app, string service)
+    {
+        var job = await new UwsClient(app.Client).CreateAsync(service, ("PHASE", "RUN"));
+        await new UwsClient(app.Client).WaitForEndAsync(job);
+        return job;
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(MeridianApplication app, string url, string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd(accept);
+        return await app.Client.SendAsync(request);
     }
 
     public void Dispose()
