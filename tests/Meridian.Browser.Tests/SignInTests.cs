@@ -163,6 +163,36 @@ public sealed class SignInTests(SignInBrowserServer server) : IClassFixture<Sign
         Assert.Equal(200, accepted);
     }
 
+    [Fact]
+    public async Task SignIn_WithAValidTokenButAWrongBody_IsA4xxWithTheReason_NeverA500()
+    {
+        var page = await server.NewPageAsync();
+        await page.GotoAsync("/web/signin.html");
+
+        var answers = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const { antiforgeryToken } = await (await fetch('../api/session')).json();
+              const send = async (body, type) => {
+                const headers = { 'X-CSRF-Token': antiforgeryToken };
+                if (type) headers['Content-Type'] = type;
+                const r = await fetch('../api/session', { method: 'POST', body, headers });
+                return { status: r.status, text: await r.text() };
+              };
+              return [
+                await send(JSON.stringify({ name: 'alice', password: 'x' }), 'application/json'),
+                await send(undefined, undefined),
+                await send('--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nalice', 'multipart/form-data; boundary=b'),
+                await send(new URLSearchParams({ name: 'alice' }), undefined),
+              ];
+            }
+            """);
+
+        var statuses = answers.EnumerateArray().Select(a => a.GetProperty("status").GetInt32()).ToList();
+        Assert.Equal([415, 400, 400, 400], statuses);
+        Assert.All(answers.EnumerateArray(), a => Assert.False(string.IsNullOrWhiteSpace(a.GetProperty("text").GetString())));
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "meridian-session");
+    }
+
     /// <summary>A page on another port with a form that posts to the server's job list, as a hostile site would.</summary>
     private sealed class AttackerSite : IAsyncDisposable
     {

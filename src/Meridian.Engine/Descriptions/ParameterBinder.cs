@@ -119,6 +119,11 @@ public static partial class ParameterBinder
             ApplyRelations(service, parameters, files, givenNames, errors);
         }
 
+        if (errors.Count == 0)
+        {
+            CheckArgumentSizes(service, parameters, files, errors);
+        }
+
         return new BoundRequest(parameters, files, control, errors);
     }
 

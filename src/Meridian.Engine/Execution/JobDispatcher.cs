@@ -336,7 +336,8 @@ public sealed partial class JobDispatcher : BackgroundService
         catch (Exception exception)
         {
             Log.DispatchFailed(_logger, exception, jobId);
-            var error = new ErrorSummary(ErrorType.Transient, $"Meridian could not run the job: {exception.Message}", false);
+            var error = new ErrorSummary(ErrorType.Transient,
+                $"Meridian could not run the job: {new JobWorkspace(_options.JobsDirectory, jobId).Redact(exception.Message)}", false);
             if (await _store.TrySetPhaseAsync(jobId, ExecutionPhase.EXECUTING, new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow()) { Error = error }, CancellationToken.None))
             {
                 _waiter.Notify(jobId);
@@ -368,7 +369,7 @@ public sealed partial class JobDispatcher : BackgroundService
         }
         catch (ExecutionStartException exception)
         {
-            return new ExecutionEnding(new ExecutionStatus(ExecutionState.Failed), null, exception.Message);
+            return new ExecutionEnding(new ExecutionStatus(ExecutionState.Failed), null, workspace.Redact(exception.Message));
         }
 
         await _store.TrySetExecutorHandleAsync(job.Id, handle, CancellationToken.None);

@@ -42,8 +42,16 @@ public static class SessionEndpoints
             return PlainText.NotFound("Signing in with a password needs a users file (Meridian:Auth:UsersFile).");
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var user = users.SignIn(form["name"].ToString(), form["password"].ToString());
+        // The same reading as a UWS POST: another content type is a 415, a broken body a 400, never a 500.
+        var (fields, _) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
+        var name = fields.FirstOrDefault(f => f.Name == "name")?.Value;
+        var password = fields.FirstOrDefault(f => f.Name == "password")?.Value;
+        if (string.IsNullOrEmpty(name) || password is null)
+        {
+            return PlainText.BadRequest("Send the fields name and password (application/x-www-form-urlencoded or multipart/form-data).");
+        }
+
+        var user = users.SignIn(name, password);
         if (user is null)
         {
             return PlainText.Status(StatusCodes.Status401Unauthorized, "The name or the password is not right.");
