@@ -21,7 +21,14 @@ internal static class PostgresConnections
     /// </summary>
     public const int MaxAutoPrepare = 32;
 
-    /// <summary>The given settings, with timeouts and an application name where the connection string sets none.</summary>
+    /// <summary>
+    /// Connections one node keeps at most. Npgsql's own default (100) equals PostgreSQL's default max_connections,
+    /// so a burst of requests on one node made PostgreSQL refuse ("too many clients") before the pool queued
+    /// anything. Twenty keep two cores busy; past them requests wait their turn for up to the connect timeout.
+    /// </summary>
+    public const int MaxPoolSize = 20;
+
+    /// <summary>The given settings, with timeouts, a pool size and an application name where the connection string sets none.</summary>
     public static NpgsqlConnectionStringBuilder WithDefaults(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
@@ -39,6 +46,11 @@ internal static class PostgresConnections
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             settings.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        {
+            settings.MaxPoolSize = MaxPoolSize;
         }
 
         if (!given.ContainsKey("Application Name") && !given.ContainsKey("ApplicationName"))
