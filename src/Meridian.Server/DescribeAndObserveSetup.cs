@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using Meridian.Server.DataLink;
 using Meridian.Server.Describe;
 using Meridian.Server.Operations;
 using Meridian.Server.Provenance;
@@ -29,6 +30,7 @@ public static class DescribeAndObserveSetup
         app.MapSync();
         app.MapDescriptions();
         app.MapProvenance();
+        app.MapDataLinks();
         return app;
     }
 }

@@ -31,6 +31,8 @@ public static class JobEndpoints
     public static async Task<IResult> GetJobAsync(string service, string jobId, HttpContext context, JobManager manager)
     {
         var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+        // DataLink clients find the job's links from its document (RFC 8288 web linking).
+        context.Response.Headers.Link = $"<{JobDocuments.JobUrl(context.Request, job.Service, job.Id)}/links>; rel=\"alternate\"; type=\"{Protocol.Dali.DataLinkWriter.MediaType}\"";
         var query = context.Request.Query;
         if (query.ContainsKey("WAIT"))
         {

@@ -47,6 +47,8 @@ public static class VosiEndpoints
         {
             new(CapabilitiesStandardId, "This list of capabilities.", [new CapabilityInterface($"{root}/capabilities", "full")]),
             new(AvailabilityStandardId, "Whether the services can take jobs now.", [new CapabilityInterface($"{root}/availability", "full")]),
+            new(DataLink.DataLinkEndpoints.StandardId, "The links of a job (ID: its URL): results, previews, uploads, logs and provenance; also at {job}/links.",
+                [new CapabilityInterface($"{root}/links", "full", "std", "1.1")]),
         };
         foreach (var service in manager.Catalog.Services.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
