@@ -30,6 +30,12 @@ public static class ResultEndpoints
             return PlainText.NotFound($"The file of result '{resultId}' is no longer there.");
         }
 
+        if (TableAsVotable.IsTable(result.MimeType) && TableAsVotable.Wanted(context.Request, result.MimeType))
+        {
+            var description = manager.Catalog.Find(job.Service)?.Results.FirstOrDefault(r => r.Name == resultId)?.Description;
+            return new TableAsVotable(path, result.MimeType, resultId, description);
+        }
+
         return FileDownload.Send(context, path, result.MimeType);
     }
 }

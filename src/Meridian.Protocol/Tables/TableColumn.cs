@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+using System.Globalization;
+
+namespace Meridian.Protocol.Tables;
+
+/// <summary>A column of a table result: its name, VOTable datatype (long, double, boolean or char), unit and UCD.</summary>
+public sealed record TableColumn(string Name, string DataType, string? Unit = null, string? Ucd = null)
+{
+    public static bool IsReal(string cell) =>
+        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        || cell is "NaN" or "nan" or "inf" or "-inf" or "+inf" or "Infinity" or "-Infinity";
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Meridian.Protocol.Dali;
+
+namespace Meridian.Protocol.Tables;
+
+/// <summary>
+/// A table result as a VOTable 1.4 (TABLEDATA), for SAMP and TAP-minded tools: typed FIELDs with units and UCDs,
+/// empty cells and cells that do not fit their column's type as nulls, rows streamed as they are read.
+/// </summary>
+public static class TableVotableWriter
+{
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = false,
+        NewLineHandling = NewLineHandling.Entitize,
+    };
+
+    public static void Write(Stream output, string name, string? description, IReadOnlyList<TableColumn> columns, IEnumerable<string[]> rows)
+    {
+        using var xml = XmlWriter.Create(output, Settings);
+        xml.WriteStartDocument();
+        xml.WriteStartElement("VOTABLE", DaliErrorWriter.VotableNamespace);
+        xml.WriteAttributeString("version", "1.4");
+        xml.WriteStartElement("RESOURCE", DaliErrorWriter.VotableNamespace);
+        xml.WriteAttributeString("type", "results");
+        xml.WriteStartElement("TABLE", DaliErrorWriter.VotableNamespace);
+        xml.WriteAttributeString("name", name);
+        if (description is not null)
+        {
+            xml.WriteElementString("DESCRIPTION", DaliErrorWriter.VotableNamespace, Dali.XmlText.Legal(description));
+        }
+
+        foreach (var column in columns)
+        {
+            xml.WriteStartElement("FIELD", DaliErrorWriter.VotableNamespace);
+            xml.WriteAttributeString("name", Dali.XmlText.Legal(column.Name));
+            xml.WriteAttributeString("datatype", column.DataType);
+            if (column.DataType == "char")
+            {
+                xml.WriteAttributeString("arraysize", "*");
+            }
+
+            if (column.Unit is not null)
+            {
+                xml.WriteAttributeString("unit", column.Unit);
+            }
+
+            if (column.Ucd is not null)
+            {
+                xml.WriteAttributeString("ucd", column.Ucd);
+            }
+
+            if (column.DataType == "long")
+            {
+                // TABLEDATA has no empty integer: a null needs a value that stands for it.
+                xml.WriteStartElement("VALUES", DaliErrorWriter.VotableNamespace);
+                xml.WriteAttributeString("null", long.MinValue.ToString(CultureInfo.InvariantCulture));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteStartElement("DATA", DaliErrorWriter.VotableNamespace);
+        xml.WriteStartElement("TABLEDATA", DaliErrorWriter.VotableNamespace);
+        foreach (var row in rows)
+        {
+            xml.WriteStartElement("TR", DaliErrorWriter.VotableNamespace);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                xml.WriteElementString("TD", DaliErrorWriter.VotableNamespace, Cell(columns[i].DataType, i < row.Length ? row[i].Trim() : ""));
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndDocument();
+    }
+
+    private static string Cell(string type, string cell) => type switch
+    {
+        _ when cell.Length == 0 => type == "long" ? long.MinValue.ToString(CultureInfo.InvariantCulture) : "",
+        "long" => long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? cell : long.MinValue.ToString(CultureInfo.InvariantCulture),
+        "double" => cell switch
+        {
+            "nan" => "NaN",
+            "inf" or "+inf" or "Infinity" => "+Inf",
+            "-inf" or "-Infinity" => "-Inf",
+            _ => TableColumn.IsReal(cell) ? cell : "NaN",
+        },
+        "boolean" => cell.Equals("true", StringComparison.OrdinalIgnoreCase) ? "T" : cell.Equals("false", StringComparison.OrdinalIgnoreCase) ? "F" : "",
+        _ => Dali.XmlText.Legal(cell),
+    };
+}
