@@ -28,7 +28,12 @@ public static partial class ParameterBinder
         var givenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in fields)
         {
-            if (ServiceDefinitionReader.ControlNames.Contains(field.Name))
+            // Everything kept is written into XML documents later: a character XML cannot carry is refused here, by name.
+            if ((XmlText.Problem("a field name", field.Name) ?? XmlText.Problem(XmlText.Safe(field.Name), field.Value)) is { } unwritable)
+            {
+                errors.Add(unwritable);
+            }
+            else if (ServiceDefinitionReader.ControlNames.Contains(field.Name))
             {
                 control = BindControl(control, field, errors);
             }
@@ -86,7 +91,11 @@ public static partial class ParameterBinder
             var parameter = service.FindParameter(upload.Name);
             if (parameter is null || parameter.Type != ParameterType.File)
             {
-                errors.Add($"{upload.Name}: this service takes no file under that name");
+                errors.Add($"{XmlText.Safe(upload.Name)}: this service takes no file under that name");
+            }
+            else if (XmlText.Problem($"{parameter.Name}: the file name", upload.FileName) is { } unwritable)
+            {
+                errors.Add(unwritable);
             }
             else if (files.Any(f => f.Name.Equals(parameter.Name, StringComparison.OrdinalIgnoreCase)))
             {
