@@ -28,14 +28,14 @@ public static partial class ParameterBinder
         var givenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in fields)
         {
-            // Everything kept is written into XML documents later: a character XML cannot carry is refused here, by name.
-            if ((XmlText.Problem("a field name", field.Name) ?? XmlText.Problem(XmlText.Safe(field.Name), field.Value)) is { } unwritable)
-            {
-                errors.Add(unwritable);
-            }
-            else if (ServiceDefinitionReader.ControlNames.Contains(field.Name))
+            if (ServiceDefinitionReader.ControlNames.Contains(field.Name))
             {
                 control = BindControl(control, field, errors);
+            }
+            // Everything kept is written into XML documents later: a character XML cannot carry is refused here, by name.
+            else if ((XmlText.Problem("a field name", field.Name) ?? XmlText.Problem(XmlText.Safe(field.Name), field.Value)) is { } unwritable)
+            {
+                errors.Add(unwritable);
             }
             else if (service.FindParameter(field.Name) is { Type: ParameterType.File } file)
             {
@@ -202,12 +202,19 @@ public static partial class ParameterBinder
                 errors.Add($"ACTION: '{value}' is not DELETE");
                 break;
             case "RUNID":
-                if (value.Length <= 256 && !value.Any(char.IsControl))
+                if (value.Length > 256 || value.Any(char.IsControl))
+                {
+                    errors.Add("RUNID: at most 256 characters, without control characters");
+                }
+                else if (XmlText.Problem("RUNID", value) is { } unwritable)
+                {
+                    errors.Add(unwritable);
+                }
+                else
                 {
                     return control with { RunId = value };
                 }
 
-                errors.Add("RUNID: at most 256 characters, without control characters");
                 break;
             case "EXECUTIONDURATION":
                 if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
