@@ -57,6 +57,53 @@ public sealed class UploadRaceTests(MeridianApplication app) : IClassFixture<Mer
         Assert.Equal("2", (await _uws.GetTextAsync(UwsClient.ResultLinks(await _uws.WaitForEndAsync(jobUrl))["count"])).Trim());
     }
 
+    [Fact]
+    public async Task UploadRacingADelete_NeverAnswers5xx_AndLeavesNoFolderBehind()
+    {
+        var statuses = new List<int>();
+        for (var round = 0; round < 40; round++)
+        {
+            var jobUrl = await CreateUploadJobAsync("one\n");
+            var folder = app.JobFolder(jobUrl[(jobUrl.LastIndexOf('/') + 1)..]);
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[20_000]), "data", "big.bin" } };
+
+            var upload = app.Client.PostAsync(jobUrl + "/parameters", form);
+            if (round % 2 == 0)
+            {
+                await Task.Delay(round % 5);
+            }
+
+            var delete = app.Client.DeleteAsync(jobUrl);
+            using var uploaded = await upload;
+            using var deleted = await delete;
+
+            statuses.AddRange([(int)uploaded.StatusCode, (int)deleted.StatusCode]);
+            Assert.True((int)uploaded.StatusCode < 500, $"round {round}: the upload answered {(int)uploaded.StatusCode}: {await uploaded.Content.ReadAsStringAsync()}");
+            Assert.True((int)deleted.StatusCode < 500, $"round {round}: the deletion answered {(int)deleted.StatusCode}: {await deleted.Content.ReadAsStringAsync()}");
+            Assert.False(Directory.Exists(folder), $"round {round}: the folder of a destroyed job is still there (upload {(int)uploaded.StatusCode}, delete {(int)deleted.StatusCode})");
+        }
+    }
+
+    [Fact]
+    public async Task TwoDeletionsOfOneJob_NeverAnswer5xx()
+    {
+        for (var round = 0; round < 40; round++)
+        {
+            var jobUrl = await CreateUploadJobAsync("one\n");
+
+            var answers = await Task.WhenAll(app.Client.DeleteAsync(jobUrl), app.Client.DeleteAsync(jobUrl), _uws.PostAsync(jobUrl, ("ACTION", "DELETE")));
+
+            foreach (var answer in answers)
+            {
+                Assert.True(answer.StatusCode is HttpStatusCode.SeeOther or HttpStatusCode.NotFound,
+                    $"round {round}: answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+                answer.Dispose();
+            }
+
+            Assert.False(Directory.Exists(app.JobFolder(jobUrl[(jobUrl.LastIndexOf('/') + 1)..])));
+        }
+    }
+
     private async Task<string> CreateUploadJobAsync(string content)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.ASCII.GetBytes(content)), "data", "first.txt" } };

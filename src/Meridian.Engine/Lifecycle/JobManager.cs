@@ -120,9 +120,16 @@ public sealed class JobManager(
 
             accepted = await store.TryUpdateParametersAsync(job.Id, InDeclaredOrder(service, changed.Values), cancellationToken);
         }
-        catch
+        catch (Exception exception)
         {
             DeleteInputs(workspace, writtenAside);
+            if (exception is IOException && await store.GetAsync(job.Id, cancellationToken) is null)
+            {
+                // The job was destroyed while its file came in, and its folder with it.
+                workspace.Delete();
+                return new Refusal("The job was destroyed meanwhile.");
+            }
+
             throw;
         }
 
@@ -229,14 +236,14 @@ public sealed class JobManager(
         // Files first: if the server dies in between, the job is still listed and destroyed again later.
         // The dispatcher may claim a QUEUED job while this runs: once the row is gone no claim can
         // succeed, so a second stop catches one that slipped in, and its files go with it.
+        // An upload accepted just before the row went may have written after the first deletion: the files
+        // go again once the row is gone (later uploads are refused, and clear up after themselves).
         var workspace = Workspace(jobId);
         await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken);
         workspace.Delete();
         var deleted = await store.DeleteAsync(jobId, cancellationToken);
-        if (await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken))
-        {
-            workspace.Delete();
-        }
+        await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken);
+        workspace.Delete();
 
         waiter.Notify(jobId);
         if (deleted)
@@ -311,9 +318,16 @@ public sealed class JobManager(
     {
         foreach (var relative in relativePaths)
         {
-            if (workspace.Resolve(relative) is { } path)
+            try
             {
-                File.Delete(path);
+                if (workspace.Resolve(relative) is { } path)
+                {
+                    File.Delete(path);
+                }
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The job's folder is gone, and the file with it.
             }
         }
     }
