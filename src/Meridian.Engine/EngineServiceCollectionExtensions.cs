@@ -12,7 +12,7 @@ public static class EngineServiceCollectionExtensions
 {
     /// <summary>
     /// The engine: the service catalog (loaded and checked when first needed, at start-up), the local
-    /// executor, the dispatcher, the destruction sweeper, the node monitor, the change listener and the job
+    /// executor, the dispatcher, the destruction and orphan-folder sweepers, the node monitor, the change listener and the job
     /// manager. A store is added separately (UseSqliteStore or UsePostgresStore).
     /// </summary>
     public static IServiceCollection AddMeridianEngine(this IServiceCollection services)
@@ -32,6 +32,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ExecutionReports>();
         services.AddSingleton<DestructionSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<DestructionSweeper>());
+        services.AddSingleton<OrphanFolderSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<OrphanFolderSweeper>());
         services.AddSingleton<NodeMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<NodeMonitor>());
         services.AddHostedService<JobChangeListener>();

@@ -57,4 +57,10 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Warning, "Could not look for the batch job of {JobId}; trying again")]
     public static partial void FindFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(18, LogLevel.Information, "Removed the folder {Folder}: no job of that id exists")]
+    public static partial void OrphanFolderRemoved(ILogger logger, string folder);
+
+    [LoggerMessage(19, LogLevel.Error, "The sweep of orphan job folders failed; it will be tried again")]
+    public static partial void OrphanSweepFailed(ILogger logger, Exception exception);
 }

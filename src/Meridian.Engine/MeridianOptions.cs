@@ -27,6 +27,15 @@ public sealed class MeridianOptions
     /// <summary>How often expired jobs are looked for and destroyed.</summary>
     public TimeSpan DestructionSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the jobs folder is looked through for folders whose job no longer exists.</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A folder with no job is removed once nothing in it has changed for this long; younger ones may belong
+    /// to a job being created (its uploads are written before it is stored).
+    /// </summary>
+    public TimeSpan OrphanFolderAge { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often the dispatcher looks at the queue when nothing woke it (a safety net; new jobs wake it at once).</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

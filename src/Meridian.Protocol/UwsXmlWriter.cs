@@ -23,6 +23,8 @@ public static class UwsXmlWriter
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = true,
         Async = false,
+        // A carriage return in a value is written as &#xD;: written raw, every XML reader turns it into a newline.
+        NewLineHandling = NewLineHandling.Entitize,
     };
 
     public static void WriteJob(Stream output, JobSummary job)
@@ -34,7 +36,7 @@ public static class UwsXmlWriter
         xml.WriteElementString("uws", "jobId", UwsNamespace, job.JobId);
         if (job.RunId is not null)
         {
-            xml.WriteElementString("uws", "runId", UwsNamespace, job.RunId);
+            xml.WriteElementString("uws", "runId", UwsNamespace, XmlText.Safe(job.RunId));
         }
 
         WriteNillable(xml, "ownerId", job.OwnerId);
@@ -73,11 +75,11 @@ public static class UwsXmlWriter
             xml.WriteStartElement("uws", "jobref", UwsNamespace);
             xml.WriteAttributeString("id", job.Id);
             xml.WriteAttributeString("xlink", "type", XlinkNamespace, "simple");
-            xml.WriteAttributeString("xlink", "href", XlinkNamespace, job.Href);
+            xml.WriteAttributeString("xlink", "href", XlinkNamespace, XmlText.Safe(job.Href));
             xml.WriteElementString("uws", "phase", UwsNamespace, job.Phase.ToWire());
             if (job.RunId is not null)
             {
-                xml.WriteElementString("uws", "runId", UwsNamespace, job.RunId);
+                xml.WriteElementString("uws", "runId", UwsNamespace, XmlText.Safe(job.RunId));
             }
 
             WriteNillable(xml, "ownerId", job.OwnerId);
@@ -124,13 +126,13 @@ public static class UwsXmlWriter
         foreach (var parameter in parameters)
         {
             xml.WriteStartElement("uws", "parameter", UwsNamespace);
-            xml.WriteAttributeString("id", parameter.Id);
+            xml.WriteAttributeString("id", XmlText.Safe(parameter.Id));
             if (parameter.ByReference)
             {
                 xml.WriteAttributeString("byReference", "true");
             }
 
-            xml.WriteString(XmlSafe(parameter.Value));
+            xml.WriteString(XmlText.Safe(parameter.Value));
             xml.WriteEndElement();
         }
 
@@ -149,9 +151,9 @@ public static class UwsXmlWriter
         {
             xml.WriteStartElement("uws", "result", UwsNamespace);
             // Glob results are named after the files a program wrote, whatever characters their names hold.
-            xml.WriteAttributeString("id", XmlSafe(result.Id));
+            xml.WriteAttributeString("id", XmlText.Safe(result.Id));
             xml.WriteAttributeString("xlink", "type", XlinkNamespace, "simple");
-            xml.WriteAttributeString("xlink", "href", XlinkNamespace, XmlSafe(result.Href));
+            xml.WriteAttributeString("xlink", "href", XlinkNamespace, XmlText.Safe(result.Href));
             if (result.Size is { } size)
             {
                 xml.WriteAttributeString("size", size.ToString(CultureInfo.InvariantCulture));
@@ -159,7 +161,7 @@ public static class UwsXmlWriter
 
             if (result.MimeType is not null)
             {
-                xml.WriteAttributeString("mime-type", result.MimeType);
+                xml.WriteAttributeString("mime-type", XmlText.Safe(result.MimeType));
             }
 
             xml.WriteEndElement();
@@ -173,7 +175,7 @@ public static class UwsXmlWriter
         xml.WriteStartElement("uws", "errorSummary", UwsNamespace);
         xml.WriteAttributeString("type", error.Type == ErrorType.Fatal ? "fatal" : "transient");
         xml.WriteAttributeString("hasDetail", error.HasDetail ? "true" : "false");
-        xml.WriteElementString("uws", "message", UwsNamespace, XmlSafe(error.Message));
+        xml.WriteElementString("uws", "message", UwsNamespace, XmlText.Safe(error.Message));
         xml.WriteEndElement();
     }
 
@@ -184,7 +186,7 @@ public static class UwsXmlWriter
         xml.WriteAttributeString("fraction", progress.Fraction.ToString("0.####", CultureInfo.InvariantCulture));
         if (progress.Message is not null)
         {
-            xml.WriteString(XmlSafe(progress.Message));
+            xml.WriteString(XmlText.Safe(progress.Message));
         }
 
         xml.WriteEndElement();
@@ -200,61 +202,12 @@ public static class UwsXmlWriter
         }
         else
         {
-            xml.WriteString(value);
+            // An owner is named by whoever authenticated the caller (a users file, a token's sub).
+            xml.WriteString(XmlText.Safe(value));
         }
 
         xml.WriteEndElement();
     }
 
     private static string? Time(DateTimeOffset? instant) => instant is { } value ? UwsTime.Format(value) : null;
-
-    /// <summary>
-    /// Text from users and from programs' stderr may hold characters XML 1.0 cannot carry (control
-    /// characters, lone surrogates); they become U+FFFD so the document stays well-formed.
-    /// </summary>
-    internal static string XmlSafe(string text)
-    {
-        var firstBad = -1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!IsXmlChar(text, i))
-            {
-                firstBad = i;
-                break;
-            }
-        }
-
-        if (firstBad < 0)
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(text, i, 2);
-                i++;
-            }
-            else
-            {
-                builder.Append(IsXmlChar(text, i) ? text[i] : '\uFFFD');
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static bool IsXmlChar(string text, int i)
-    {
-        var c = text[i];
-        if (char.IsSurrogate(c))
-        {
-            return char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
-                : i > 0 && char.IsHighSurrogate(text[i - 1]);
-        }
-
-        return c is '\t' or '\n' or '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
-    }
 }

@@ -120,6 +120,57 @@ public sealed class UwsXmlWriterTests
     }
 
     [Fact]
+    public void WriteJob_NeverFails_WhenAnyStoredTextHoldsNoncharactersOrControlCharacters()
+    {
+        // Whatever reached the store (an old row, an owner named by a token, a program's stderr), the document must stay readable.
+        var document = Job(FullJob() with
+        {
+            RunId = "run\uFFFF\uFFFE",
+            OwnerId = "alice\u0000\uFFFE",
+            Phase = ExecutionPhase.ERROR,
+            ErrorSummary = new ErrorSummary(ErrorType.Fatal, "tail\uFFFF\u0008", true),
+            Parameters = [new ParameterValue("text", "x\uFFFEy")],
+        });
+
+        Assert.Equal("run\uFFFD\uFFFD", Text(document, "runId"));
+        Assert.Equal("alice\uFFFD\uFFFD", Text(document, "ownerId"));
+        Assert.Equal("x\uFFFDy", document.Root!.Element(Uws + "parameters")!.Element(Uws + "parameter")!.Value);
+    }
+
+    [Fact]
+    public void WriteJobList_StaysReadable_WhenOneJobsRunIdHoldsANoncharacter()
+    {
+        JobReference[] jobs =
+        [
+            new("AAAAAAAAAAAAAAAAAAAAAA", "https://example.org/uws/x/AAAAAAAAAAAAAAAAAAAAAA", ExecutionPhase.PENDING, "bad\uFFFF", "bob\uFFFE", Created),
+            new("BBBBBBBBBBBBBBBBBBBBBB", "https://example.org/uws/x/BBBBBBBBBBBBBBBBBBBBBB", ExecutionPhase.PENDING, "good", null, Created),
+        ];
+
+        var document = ValidUws(Write(s => UwsXmlWriter.WriteJobList(s, jobs)));
+
+        Assert.Equal(["bad\uFFFD", "good"], document.Root!.Elements(Uws + "jobref").Select(j => j.Element(Uws + "runId")!.Value));
+    }
+
+    [Fact]
+    public void WriteJob_KeepsCarriageReturns_AsCharacterReferences()
+    {
+        var bytes = Write(s => UwsXmlWriter.WriteJob(s, MinimalJob() with
+        {
+            RunId = "r\r\nn",
+            Parameters = [new ParameterValue("text", "a\r\nb\rc")],
+            Phase = ExecutionPhase.ERROR,
+            ErrorSummary = new ErrorSummary(ErrorType.Fatal, "line 1\r\nline 2", false),
+        }));
+
+        var document = ValidUws(bytes);
+
+        Assert.Equal("a\r\nb\rc", document.Root!.Element(Uws + "parameters")!.Element(Uws + "parameter")!.Value);
+        Assert.Equal("r\r\nn", Text(document, "runId"));
+        Assert.Equal("line 1\r\nline 2", document.Root!.Element(Uws + "errorSummary")!.Element(Uws + "message")!.Value);
+        Assert.DoesNotContain((byte)'\r', bytes);
+    }
+
+    [Fact]
     public void WriteJobList_WritesAValidEmptyList_WhenThereAreNoJobs()
     {
         var document = ValidUws(Write(s => UwsXmlWriter.WriteJobList(s, [])));

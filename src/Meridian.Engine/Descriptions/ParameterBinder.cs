@@ -32,6 +32,11 @@ public static partial class ParameterBinder
             {
                 control = BindControl(control, field, errors);
             }
+            // Everything kept is written into XML documents later: a character XML cannot carry is refused here, by name.
+            else if ((XmlText.Problem("a field name", field.Name) ?? XmlText.Problem(XmlText.Safe(field.Name), field.Value)) is { } unwritable)
+            {
+                errors.Add(unwritable);
+            }
             else if (service.FindParameter(field.Name) is { Type: ParameterType.File } file)
             {
                 // A text value where a file is expected (a URL, a file name from a urlencoded form) must not vanish without a word.
@@ -86,7 +91,11 @@ public static partial class ParameterBinder
             var parameter = service.FindParameter(upload.Name);
             if (parameter is null || parameter.Type != ParameterType.File)
             {
-                errors.Add($"{upload.Name}: this service takes no file under that name");
+                errors.Add($"{XmlText.Safe(upload.Name)}: this service takes no file under that name");
+            }
+            else if (XmlText.Problem($"{parameter.Name}: the file name", upload.FileName) is { } unwritable)
+            {
+                errors.Add(unwritable);
             }
             else if (files.Any(f => f.Name.Equals(parameter.Name, StringComparison.OrdinalIgnoreCase)))
             {
@@ -198,12 +207,19 @@ public static partial class ParameterBinder
                 errors.Add($"ACTION: '{value}' is not DELETE");
                 break;
             case "RUNID":
-                if (value.Length <= 256 && !value.Any(char.IsControl))
+                if (value.Length > 256 || value.Any(char.IsControl))
+                {
+                    errors.Add("RUNID: at most 256 characters, without control characters");
+                }
+                else if (XmlText.Problem("RUNID", value) is { } unwritable)
+                {
+                    errors.Add(unwritable);
+                }
+                else
                 {
                     return control with { RunId = value };
                 }
 
-                errors.Add("RUNID: at most 256 characters, without control characters");
                 break;
             case "EXECUTIONDURATION":
                 if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))

@@ -68,11 +68,27 @@ public sealed class JobWorkspace
         return full;
     }
 
+    /// <summary>
+    /// Deletes the folder and all in it. Two deletions may run at once, and an upload may add a file while
+    /// the folder is emptied: a folder already gone is fine, and one that gained a file is emptied again.
+    /// </summary>
     public void Delete()
     {
-        if (Directory.Exists(Root))
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(Root, recursive: true);
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // "Directory not empty": something was written into it meanwhile.
+            }
         }
     }
 

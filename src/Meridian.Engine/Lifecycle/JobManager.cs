@@ -55,7 +55,7 @@ public sealed class JobManager(
             var parameters = request.Parameters.ToList();
             foreach (var upload in request.Uploads)
             {
-                parameters.Add(await SaveUploadAsync(workspace, upload, cancellationToken));
+                parameters.Add(await SaveUploadAsync(workspace, upload, revision: null, cancellationToken));
             }
 
             var job = new Job
@@ -87,7 +87,12 @@ public sealed class JobManager(
         }
     }
 
-    /// <summary>Changes parameters of a PENDING job; uploads replace the previous file of the same parameter.</summary>
+    /// <summary>
+    /// Changes parameters of a PENDING job; uploads replace the previous file of the same parameter. A new
+    /// file is written aside, under a name of its own that nothing refers to yet; the store's update, which
+    /// checks the phase, is what puts it in place. A refused update deletes it, so a job that left PENDING
+    /// meanwhile keeps the very files it runs or ran with.
+    /// </summary>
     public async Task<Refusal?> UpdateParametersAsync(ServiceDefinition service, Job job, BoundRequest request, CancellationToken cancellationToken)
     {
         if (job.Phase != ExecutionPhase.PENDING)
@@ -102,16 +107,51 @@ public sealed class JobManager(
             changed[parameter.Name] = parameter;
         }
 
-        foreach (var upload in request.Uploads)
+        var writtenAside = new List<string>();
+        bool accepted;
+        try
         {
-            changed[upload.Name] = await SaveUploadAsync(workspace, upload, cancellationToken);
+            foreach (var upload in request.Uploads)
+            {
+                var saved = await SaveUploadAsync(workspace, upload, UploadNames.NewRevision(), cancellationToken);
+                writtenAside.Add(saved.Upload!.RelativePath);
+                changed[upload.Name] = saved;
+            }
+
+            accepted = await store.TryUpdateParametersAsync(job.Id, InDeclaredOrder(service, changed.Values), cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            DeleteInputs(workspace, writtenAside);
+            if (exception is IOException && await store.GetAsync(job.Id, cancellationToken) is null)
+            {
+                // The job was destroyed while its file came in, and its folder with it.
+                workspace.Delete();
+                return new Refusal("The job was destroyed meanwhile.");
+            }
+
+            throw;
         }
 
-        if (!await store.TryUpdateParametersAsync(job.Id, InDeclaredOrder(service, changed.Values), cancellationToken))
+        var current = await store.GetAsync(job.Id, cancellationToken);
+        if (!accepted)
         {
-            return NotPending(await store.GetAsync(job.Id, cancellationToken) ?? job, "its parameters");
+            DeleteInputs(workspace, writtenAside);
+            if (current is null)
+            {
+                // Destroyed while the file came in: whatever this request left in its folder goes too.
+                workspace.Delete();
+                return new Refusal("The job was destroyed meanwhile.");
+            }
+
+            return NotPending(current, "its parameters");
         }
 
+        // The files replaced are no longer referred to (unless another update has put them back meanwhile).
+        var stillUsed = (current?.Parameters ?? []).Select(p => p.Upload?.RelativePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        DeleteInputs(workspace, job.Parameters
+            .Where(p => p.Upload is not null && request.Uploads.Any(u => u.Name == p.Name) && !stillUsed.Contains(p.Upload.RelativePath))
+            .Select(p => p.Upload!.RelativePath));
         waiter.Notify(job.Id);
         return null;
     }
@@ -196,14 +236,14 @@ public sealed class JobManager(
         // Files first: if the server dies in between, the job is still listed and destroyed again later.
         // The dispatcher may claim a QUEUED job while this runs: once the row is gone no claim can
         // succeed, so a second stop catches one that slipped in, and its files go with it.
+        // An upload accepted just before the row went may have written after the first deletion: the files
+        // go again once the row is gone (later uploads are refused, and clear up after themselves).
         var workspace = Workspace(jobId);
         await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken);
         workspace.Delete();
         var deleted = await store.DeleteAsync(jobId, cancellationToken);
-        if (await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken))
-        {
-            workspace.Delete();
-        }
+        await dispatcher.TryStopAsync(job.Id, StopReason.Abort, cancellationToken);
+        workspace.Delete();
 
         waiter.Notify(jobId);
         if (deleted)
@@ -274,18 +314,48 @@ public sealed class JobManager(
     private static List<JobParameter> InDeclaredOrder(ServiceDefinition service, IEnumerable<JobParameter> parameters) =>
         parameters.OrderBy(p => service.Parameters.ToList().FindIndex(d => d.Name == p.Name)).ToList();
 
-    private static async Task<JobParameter> SaveUploadAsync(JobWorkspace workspace, FormUpload upload, CancellationToken cancellationToken)
+    private static void DeleteInputs(JobWorkspace workspace, IEnumerable<string> relativePaths)
+    {
+        foreach (var relative in relativePaths)
+        {
+            try
+            {
+                if (workspace.Resolve(relative) is { } path)
+                {
+                    File.Delete(path);
+                }
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The job's folder is gone, and the file with it.
+            }
+        }
+    }
+
+    /// <summary>Stores an upload as inputs/{parameter}[-{revision}]{extension}; a file the write leaves half done is deleted.</summary>
+    private static async Task<JobParameter> SaveUploadAsync(JobWorkspace workspace, FormUpload upload, string? revision, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(workspace.Inputs);
         // The stored name comes from the parameter, never from the client: only a plain extension is kept.
-        var relative = Path.Combine(JobWorkspace.InputsFolder, upload.Name + UploadNames.SafeExtension(upload.FileName));
+        var stem = revision is null ? upload.Name : $"{upload.Name}-{revision}";
+        var relative = Path.Combine(JobWorkspace.InputsFolder, stem + UploadNames.SafeExtension(upload.FileName));
         var path = workspace.Resolve(relative) ?? throw new InvalidOperationException("upload path escapes the job folder");
         long size;
-        await using (var source = upload.OpenReadStream())
-        await using (var target = File.Create(path))
+        FileStream? target = null;
+        try
         {
+            await using var source = upload.OpenReadStream();
+            target = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             await source.CopyToAsync(target, cancellationToken);
             size = target.Length;
+            await target.DisposeAsync();
+        }
+        catch when (target is not null)
+        {
+            // Only a file this call created is deleted: a half-written upload must not be taken for a whole one.
+            await target.DisposeAsync();
+            File.Delete(path);
+            throw;
         }
 
         return new JobParameter(upload.Name, [relative], new UploadedInput(relative, UploadNames.DisplayName(upload.FileName), size, upload.ContentType));

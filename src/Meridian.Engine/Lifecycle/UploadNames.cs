@@ -21,6 +21,9 @@ public static partial class UploadNames
         return name.Length > 255 ? name[..255] : name;
     }
 
+    /// <summary>A fresh suffix for a replacement upload, so it never overwrites the file a job may be using.</summary>
+    public static string NewRevision() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+
     [GeneratedRegex(@"^\.[A-Za-z0-9]{1,10}$")]
     private static partial Regex PlainExtension();
 }

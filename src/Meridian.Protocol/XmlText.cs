@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+using System.Globalization;
+using System.Text;
+
+namespace Meridian.Protocol;
+
+/// <summary>
+/// Which characters XML 1.0 can carry (tab, newline, carriage return, U+0020 and above except lone
+/// surrogates and the noncharacters U+FFFE and U+FFFF): requests are checked against it at the door, and
+/// writers pass stored text through <see cref="Safe"/> so one odd value never makes a document unreadable.
+/// </summary>
+public static class XmlText
+{
+    /// <summary>The index of the first character XML 1.0 cannot carry, or -1 when there is none.</summary>
+    public static int FirstForbidden(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsXmlChar(text, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A reason naming <paramref name="what"/> and the first forbidden character, or null when the text is fine.</summary>
+    public static string? Problem(string what, string text)
+    {
+        var index = FirstForbidden(text);
+        return index < 0 ? null : string.Create(CultureInfo.InvariantCulture,
+            $"{what}: holds U+{(int)text[index]:X4} at position {index + 1}, a character XML 1.0 cannot carry (control characters other than tab and newline, U+FFFE, U+FFFF, lone surrogates)");
+    }
+
+    /// <summary>The text with every character XML 1.0 cannot carry replaced by U+FFFD.</summary>
+    public static string Safe(string text)
+    {
+        var firstBad = FirstForbidden(text);
+        if (firstBad < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        builder.Append(text, 0, firstBad);
+        for (var i = firstBad; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                builder.Append(IsXmlChar(text, i) ? text[i] : '\uFFFD');
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsXmlChar(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsSurrogate(c))
+        {
+            return char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                : i > 0 && char.IsHighSurrogate(text[i - 1]);
+        }
+
+        return c is '\t' or '\n' or '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
+    }
+}
