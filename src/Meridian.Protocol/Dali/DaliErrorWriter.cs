@@ -33,7 +33,7 @@ public static class DaliErrorWriter
         xml.WriteAttributeString("value", message is null ? "OK" : "ERROR");
         if (message is not null)
         {
-            xml.WriteString(XmlText.Legal(message));
+            xml.WriteString(Meridian.Protocol.XmlText.Safe(message));
         }
 
         xml.WriteEndElement();

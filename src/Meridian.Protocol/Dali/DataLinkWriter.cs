@@ -77,7 +77,7 @@ public static class DataLinkWriter
             ];
             foreach (var cell in cells)
             {
-                xml.WriteElementString("TD", DaliErrorWriter.VotableNamespace, cell is null ? "" : XmlText.Legal(cell));
+                xml.WriteElementString("TD", DaliErrorWriter.VotableNamespace, cell is null ? "" : Meridian.Protocol.XmlText.Safe(cell));
             }
 
             xml.WriteEndElement();

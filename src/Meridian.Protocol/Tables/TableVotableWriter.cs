@@ -31,13 +31,13 @@ public static class TableVotableWriter
         xml.WriteAttributeString("name", name);
         if (description is not null)
         {
-            xml.WriteElementString("DESCRIPTION", DaliErrorWriter.VotableNamespace, Dali.XmlText.Legal(description));
+            xml.WriteElementString("DESCRIPTION", DaliErrorWriter.VotableNamespace, Meridian.Protocol.XmlText.Safe(description));
         }
 
         foreach (var column in columns)
         {
             xml.WriteStartElement("FIELD", DaliErrorWriter.VotableNamespace);
-            xml.WriteAttributeString("name", Dali.XmlText.Legal(column.Name));
+            xml.WriteAttributeString("name", Meridian.Protocol.XmlText.Safe(column.Name));
             xml.WriteAttributeString("datatype", column.DataType);
             if (column.DataType == "char")
             {
@@ -93,6 +93,6 @@ public static class TableVotableWriter
             _ => TableColumn.IsReal(cell) ? cell : "NaN",
         },
         "boolean" => cell.Equals("true", StringComparison.OrdinalIgnoreCase) ? "T" : cell.Equals("false", StringComparison.OrdinalIgnoreCase) ? "F" : "",
-        _ => Dali.XmlText.Legal(cell),
+        _ => Meridian.Protocol.XmlText.Safe(cell),
     };
 }
