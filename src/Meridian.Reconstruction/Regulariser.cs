@@ -120,7 +120,7 @@ internal sealed class TotalVariation : Regulariser
 
     public override string Name => "tv";
 
-    public override double DefaultWeight => 2;
+    public override double DefaultWeight => 0.5;
 
     public override double Evaluate(double[] y, int n, double[] gradient)
     {

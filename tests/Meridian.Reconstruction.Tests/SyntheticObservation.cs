@@ -10,7 +10,7 @@ public sealed record Component(double EastMas, double NorthMas, double Flux);
 
 /// <summary>
 /// OIFITS data of a known sky, computed here independently of the code under test: seven stations (one 22 m from another, so the short baselines see the total flux) whose baselines
-/// turn with the hour angle, two channels, V² and closure phases from the exact sum
+/// turn with the hour angle, two channels, V² and closure phases (errors growing as the fringes fade) from the exact sum
 /// V = Σ f exp(-2πi (u α + v δ)) / Σ f, with Gaussian noise of a fixed seed and the errors written with it.
 /// </summary>
 public static class SyntheticObservation
@@ -49,10 +49,12 @@ public static class SyntheticObservation
                     for (var c = b + 1; c < Stations.Length; c++)
                     {
                         var (u2, v2) = Baseline(b, c);
-                        var phases = Wavelengths.Select(l => (Visibility(u, v, l) * Visibility(u2, v2, l) * Visibility(-(u + u2), -(v + v2), l)).Phase * 180 / Math.PI).ToArray();
-                        double[] phaseErrors = [2, 2];
+                        var triples = Wavelengths.Select(l => (Visibility(u, v, l), Visibility(u2, v2, l), Visibility(-(u + u2), -(v + v2), l))).ToArray();
+                        var phases = triples.Select(t => (t.Item1 * t.Item2 * t.Item3).Phase * 180 / Math.PI).ToArray();
+                        // As in real data, a phase is the less certain the fainter its fringes: σ grows as σ_V / |V|.
+                        var phaseErrors = triples.Select(t => Math.Min(90, 2 + (0.005 * ((1 / t.Item1.Magnitude) + (1 / t.Item2.Magnitude) + (1 / t.Item3.Magnitude)) * 180 / Math.PI))).ToArray();
                         t3.Add(new OiT3Row(1, 60000 + (hour / 24.0), u, v, u2, v2, [0, 0], [0, 0],
-                            phases.Select(p => p + Noise(2)).ToArray(), phaseErrors, [false, false]));
+                            phases.Select((p, i) => p + Noise(phaseErrors[i])).ToArray(), phaseErrors, [false, false]));
                     }
                 }
             }

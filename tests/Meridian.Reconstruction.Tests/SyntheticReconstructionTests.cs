@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace Meridian.Reconstruction.Tests;
 
-/// <summary>Reconstructions of a sky made by the test: a binary of known separation and flux ratio.</summary>
+/// <summary>Reconstructions of skies made by the test: a binary of known separation and flux ratio, a uniform disk.</summary>
 public sealed class SyntheticReconstructionTests(ITestOutputHelper output)
 {
     private const int Pixels = 49;
@@ -12,6 +12,7 @@ public sealed class SyntheticReconstructionTests(ITestOutputHelper output)
     [Theory]
     [InlineData("mem")]
     [InlineData("tv")]
+    [InlineData("smoothness")]
     public void Binary_PeaksWithinAPixel_FluxRatioWithin20Percent_ReducedChi2Below2(string regulariser)
     {
         // Primary at the phase centre, a companion at half its flux 2 mas East and 1.5 mas South.
@@ -38,5 +39,28 @@ public sealed class SyntheticReconstructionTests(ITestOutputHelper output)
         Assert.True(result.ChiSq < 2, $"reduced chi2 {result.ChiSq}");
         Assert.Equal(1, image.Data.Sum(), 4);
         Assert.All(image.Data, v => Assert.True(v >= 0));
+    }
+
+    [Theory]
+    [InlineData("tv")]
+    [InlineData("mem")]
+    [InlineData("smoothness")]
+    public void UniformDisk_HasItsSizeWithinAPixel_AndReducedChi2Below2(string regulariser)
+    {
+        const double diameter = 3;
+        using var run = new ReconstructionRun();
+        var input = run.InputOf(SyntheticObservation.Create(SyntheticObservation.UniformDisk(diameter, 0.05), Pixels, Pixels * PixelMas, regulariser));
+
+        Assert.Equal(0, run.Run(input));
+
+        var (image, result) = run.Result();
+        output.WriteLine(run.Log);
+        var (x, y) = ImageMeasures.Centroid(image);
+        // Half the flux of a uniform disk of radius R lies within R / √2.
+        var expected = diameter / 2 / Math.Sqrt(2) / PixelMas;
+        var measured = ImageMeasures.HalfFluxRadius(image, x, y);
+        output.WriteLine($"half-flux radius {measured} px, truth {expected} px; reduced chi2 {result.ChiSq}");
+        Assert.InRange(measured, expected - 1, expected + 1);
+        Assert.True(result.ChiSq < 2, $"reduced chi2 {result.ChiSq}");
     }
 }
