@@ -9,10 +9,10 @@ namespace Meridian.Reconstruction;
 /// </summary>
 internal sealed record CommandLine(
     string Input, string Output, string Progress, string History, string Preview, string? LogFile, string? ClientOptionString,
-    int? MaxIter, string? Regulariser, double? Weight, double? FovMas, int? Pixels, string? InitFile)
+    int? MaxIter, string? Regulariser, double? Weight, double? FovMas, int? Pixels, string? InitFile, double? Threshold)
 {
     public const string Usage =
-        "usage: meridian-reconstruct [--maxiter N] [--regulariser smoothness|mem|tv] [--weight MU] [--fov MAS] [--pixels N]\n" +
+        "usage: meridian-reconstruct [--maxiter N] [--threshold T] [--regulariser smoothness|mem|tv] [--weight MU] [--fov MAS] [--pixels N]\n" +
         "                            [--init IMAGE.fits] [--cli-options \"-maxiter=N ...\"] [--progress FILE] [--history FILE.csv]\n" +
         "                            [--preview FILE.png] [--log FILE] INPUT.fits OUTPUT.fits";
 
@@ -21,7 +21,7 @@ internal sealed record CommandLine(
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var positional = new List<string>();
-        string[] known = ["--maxiter", "--regulariser", "--weight", "--fov", "--pixels", "--init", "--cli-options", "--progress", "--history", "--preview", "--log"];
+        string[] known = ["--maxiter", "--threshold", "--regulariser", "--weight", "--fov", "--pixels", "--init", "--cli-options", "--progress", "--history", "--preview", "--log"];
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -68,7 +68,8 @@ internal sealed record CommandLine(
             Real(values, "--weight", 0, 1e12),
             Real(values, "--fov", 1e-6, 1e6),
             Integer(values, "--pixels", 8, 512),
-            values.GetValueOrDefault("--init"));
+            values.GetValueOrDefault("--init"),
+            Real(values, "--threshold", 0, 1));
     }
 
     private static int? Integer(Dictionary<string, string> values, string name, int min, int max)

@@ -123,6 +123,7 @@ internal static class ReconstructionJob
             FovMas = command.FovMas ?? settings.FovMas,
             Pixels = command.Pixels ?? settings.Pixels,
             InitFile = command.InitFile,
+            Threshold = command.Threshold ?? settings.Threshold,
         };
     }
 
