@@ -29,6 +29,17 @@ if ! command -v stilts >/dev/null || ! command -v jshell >/dev/null || [ ! -x /u
     fi
 fi
 
+# Debian's python3-astropy reads and writes the FITS files the formats' tests compare with.
+if ! /usr/bin/python3 -c 'import astropy.io.fits' 2>/dev/null; then
+    if [ "$(id -u)" -eq 0 ]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-astropy >/dev/null
+    else
+        echo "test.sh: python3-astropy is needed (apt-get install python3-astropy)" >&2
+        exit 1
+    fi
+fi
+
 # Debian's Chromium for the browser client's tests (Playwright drives it; it downloads no browser of its own).
 if [ ! -x /usr/bin/chromium ]; then
     if [ "$(id -u)" -eq 0 ]; then
