@@ -6,8 +6,8 @@ using System.Xml.Schema;
 namespace Meridian.Compliance;
 
 /// <summary>
-/// The vendored IVOA schemas in shared/schemas (a sibling of the repository), loaded without any network
-/// access: imports by ivoa.net URL are mapped to the local copies, anything else is refused.
+/// The official IVOA schemas vendored in tests/Meridian.Compliance/Schemas (copied beside the test binaries),
+/// loaded without any network access: imports by ivoa.net URL are mapped to the local copies, anything else is refused.
 /// </summary>
 public static class SchemaFiles
 {
@@ -24,7 +24,7 @@ public static class SchemaFiles
     private static readonly Lazy<string> Folder = new(FindFolder);
     private static readonly XNamespace UwsNamespace = "http://www.ivoa.net/xml/UWS/v1.0";
 
-    /// <summary>The shared/schemas folder, found by walking up from the test binaries.</summary>
+    /// <summary>The folder of the schemas, beside the test binaries.</summary>
     public static string Directory => Folder.Value;
 
     /// <summary>A compiled schema set for UWS 1.1 (with the IVOA xlink schema it imports).</summary>
@@ -125,17 +125,10 @@ public static class SchemaFiles
 
     private static string FindFolder()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "shared", "schemas");
-            if (File.Exists(Path.Combine(candidate, "UWS-v1.1.xsd")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No shared/schemas folder above {AppContext.BaseDirectory}: the repository should sit beside a 'shared' folder.");
+        var folder = Path.Combine(AppContext.BaseDirectory, "Schemas");
+        return File.Exists(Path.Combine(folder, "UWS-v1.1.xsd"))
+            ? folder
+            : throw new DirectoryNotFoundException($"No Schemas folder beside the test binaries ({AppContext.BaseDirectory}): Meridian.Compliance copies it there.");
     }
 
     /// <summary>Serves the local copies of the IVOA schemas and refuses everything else, so a test never touches the network.</summary>
