@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Inline previews of results: text and logs (the first part), CSV/TSV as a sortable table with a plot,
-// PNG/JPEG/SVG as images. An SVG is shown through <img>, where any script it holds does not run.
+// PNG/JPEG/SVG as images, FITS files with their HDUs and images. An SVG is shown through <img>, where any script it holds does not run.
 import { el } from './dom.js';
 import { parseDelimited, sortableTable, MAX_ROWS } from './table.js';
 import { plotPicker } from './plot.js';
+import { fitsPreview } from './fitsview.js';
 
 const TEXT_BYTES = 65536;
 const TABLE_BYTES = 4 * 1024 * 1024;
 const IMAGES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/gif'];
+const FITS = ['application/fits', 'image/fits', 'application/x-fits'];
 
 export function canPreview(result) {
   const type = baseType(result.mimeType);
-  return IMAGES.includes(type) || type.startsWith('text/') || type === 'application/json';
+  return IMAGES.includes(type) || FITS.includes(type) || type.startsWith('text/') || type === 'application/json';
 }
 
 export async function preview(result) {
@@ -20,6 +22,7 @@ export async function preview(result) {
     return el('div', { class: 'preview' }, el('img', { src: result.href, alt: `The result ${result.id}`, loading: 'lazy' }));
   }
   if (result.size === 0) return el('p', { class: 'muted' }, 'Empty.');
+  if (FITS.includes(type)) return fitsPreview(result);
   const delimiter = type === 'text/csv' ? ',' : type === 'text/tab-separated-values' ? '\t' : null;
   const limit = delimiter ? TABLE_BYTES : TEXT_BYTES;
   // A range request: a large log or table costs its first part only.
