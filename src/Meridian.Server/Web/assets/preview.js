@@ -5,15 +5,17 @@ import { el } from './dom.js';
 import { parseDelimited, sortableTable, MAX_ROWS } from './table.js';
 import { plotPicker } from './plot.js';
 import { fitsPreview } from './fitsview.js';
+import { parseVotable } from './votable.js';
 
 const TEXT_BYTES = 65536;
 const TABLE_BYTES = 4 * 1024 * 1024;
 const IMAGES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/gif'];
 const FITS = ['application/fits', 'image/fits', 'application/x-fits'];
+const VOTABLE = ['application/x-votable+xml', 'text/xml', 'application/x-votable'];
 
 export function canPreview(result) {
   const type = baseType(result.mimeType);
-  return IMAGES.includes(type) || FITS.includes(type) || type.startsWith('text/') || type === 'application/json';
+  return IMAGES.includes(type) || FITS.includes(type) || VOTABLE.includes(type) || type.startsWith('text/') || type === 'application/json';
 }
 
 export async function preview(result) {
@@ -23,6 +25,7 @@ export async function preview(result) {
   }
   if (result.size === 0) return el('p', { class: 'muted' }, 'Empty.');
   if (FITS.includes(type)) return fitsPreview(result);
+  if (VOTABLE.includes(type) && (result.size ?? 0) <= TABLE_BYTES) return votablePreview(result);
   const delimiter = type === 'text/csv' ? ',' : type === 'text/tab-separated-values' ? '\t' : null;
   const limit = delimiter ? TABLE_BYTES : TEXT_BYTES;
   // A range request: a large log or table costs its first part only.
@@ -40,6 +43,23 @@ export async function preview(result) {
   return el('div', { class: 'preview' },
     el('pre', { tabindex: 0, 'aria-label': `The result ${result.id}` }, text),
     cut ? el('p', { class: 'muted' }, `The first ${TEXT_BYTES / 1024} KB are shown; download the result for the rest.`) : null);
+}
+
+// A VOTable's first table: the columns with their units and UCDs, sortable, with the quick plot.
+async function votablePreview(result) {
+  const response = await fetch(result.href);
+  if (!response.ok) return el('p', { class: 'error' }, `The result could not be read (${response.status}).`);
+  let table;
+  try {
+    table = parseVotable(await response.text());
+  } catch (error) {
+    return el('p', { class: 'error' }, error.message);
+  }
+  const header = table.fields.map((f) => (f.unit ? `${f.name} [${f.unit}]` : f.name));
+  const caption = `${table.name ? `${table.name}: ` : ''}${table.rows.length} rows (VOTable ${table.serialization})${table.rows.length > MAX_ROWS ? `, the first ${MAX_ROWS} shown` : ''}; select a column name to sort`;
+  return el('div', { class: 'preview' },
+    el('dl', { class: 'votable-fields' }, table.fields.map((f) => [el('dt', {}, f.name), el('dd', {}, [f.datatype, f.unit, f.ucd].filter(Boolean).join(' · '))])),
+    sortableTable(header, table.rows, caption), plotPicker(header, table.rows, `plot-${result.id}`));
 }
 
 function baseType(mimeType) {

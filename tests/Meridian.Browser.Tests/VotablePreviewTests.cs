@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Meridian.Browser.Tests;
+
+/// <summary>The VOTable preview: one table written by astropy in each serialization shows the same sortable cells, with units and UCDs.</summary>
+public sealed class VotablePreviewTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    [Theory]
+    [InlineData("tabledata")]
+    [InlineData("binary")]
+    [InlineData("binary2")]
+    public async Task AVotable_IsASortableTableWithUnitsAndUcds(string serialization)
+    {
+        var folder = Directory.CreateTempSubdirectory("meridian-votable-").FullName;
+        using (var python = Process.Start("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Fits", "write_votables.py"), folder]))
+        {
+            await python.WaitForExitAsync();
+            Assert.Equal(0, python.ExitCode);
+        }
+
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(folder, $"stars-{serialization}.vot"))), "table", "stars.vot" },
+            { new StringContent("RUN"), "PHASE" },
+        };
+        using var created = await server.Http.PostAsync("/uws/votable-copy", form);
+        Assert.Equal(HttpStatusCode.SeeOther, created.StatusCode);
+        var id = created.Headers.Location!.Segments[^1];
+        Assert.Equal("COMPLETED", await Jobs.WaitWhileAsync(server.Http, "votable-copy", id, "QUEUED", "EXECUTING"));
+        var page = await server.NewPageAsync();
+        await page.GotoAsync($"/web/job.html?service=votable-copy&id={id}");
+
+        var preview = page.Locator("[data-result=table] .preview");
+        await Expect(preview.Locator("caption")).ToContainTextAsync($"4 rows (VOTable {serialization.ToUpperInvariant()})");
+        await Expect(preview.Locator(".votable-fields")).ToContainTextAsync("pos.eq.ra;meta.main");
+        await preview.GetByRole(AriaRole.Button, new() { Name = "vmag [mag]" }).ClickAsync();
+        await Expect(preview.Locator("tbody tr td:first-child")).ToHaveTextAsync(["Sirius", "Vega", "Altair", "Deneb"]);
+        await Expect(preview.Locator("tbody tr").First).ToContainTextAsync("32349");
+        Assert.Empty(server.PageErrors);
+    }
+}
