@@ -115,6 +115,44 @@ public sealed class ExampleServiceTests(ExampleServicesApplication examples) : I
         Assert.Contains("simulated failure at second 1 of 30", UwsClient.ErrorSummary(job)!.Value);
     }
 
+    [Fact]
+    public async Task OiImaging_ReconstructsAnUploadedOifitsFile_WithItsLogPreviewAndHistory()
+    {
+        var oifits = Path.Combine(ExampleServicesApplication.RepositoryRoot(), "..", "shared", "data", "oifits", "2004-FKV1137-L1L2-example.fits");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(oifits));
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/fits");
+        form.Add(file, "inputfile", "FKV1137.fits");
+        form.Add(new StringContent("4"), "maxiter");
+        form.Add(new StringContent("tv"), "regulariser");
+        form.Add(new StringContent("RUN"), "PHASE");
+        using var response = await _app.Client.PostAsync("/uws/oi-imaging", form);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+
+        var job = await Uws.WaitForEndAsync(response.Headers.Location!.ToString());
+
+        Assert.Equal("COMPLETED", UwsClient.Phase(job));
+        var links = UwsClient.ResultLinks(job);
+        var log = await Uws.GetTextAsync(links["logfile"]);
+        Assert.Contains("done: 4 iterations", log);
+        Assert.Contains("regulariser tv", log);
+        Assert.StartsWith("SIMPLE  =", await Uws.GetTextAsync(links["outputfile"]));
+        Assert.StartsWith("iteration,chi2,reduced_chi2", await Uws.GetTextAsync(links["history"]));
+        Assert.Contains("preview", links.Keys);
+    }
+
+    [Fact]
+    public async Task OiImaging_RefusesAnInitialImage_UnlessTheStartIsAnUpload()
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent([1, 2, 3]), "inputfile", "in.fits");
+        form.Add(new ByteArrayContent([1, 2, 3]), "init_image", "start.fits");
+        using var response = await _app.Client.PostAsync("/uws/oi-imaging", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("init_image: applies only when start is upload", await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<string> CreateWithUploadAsync(string table)
     {
         using var form = new MultipartFormDataContent();
