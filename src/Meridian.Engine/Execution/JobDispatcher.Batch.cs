@@ -103,7 +103,7 @@ public sealed partial class JobDispatcher
         catch (Exception exception)
         {
             Log.DispatchFailed(_logger, exception, jobId);
-            var error = new ErrorSummary(ErrorType.Transient, $"Meridian could not run the job: {exception.Message}", false);
+            var error = CouldNotRun(exception);
             if (await _store.TrySetPhaseAsync(jobId, running.Phase, new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow()) { Error = error }, CancellationToken.None))
             {
                 _waiter.Notify(jobId);
