@@ -16,12 +16,19 @@ internal static class PostgresConnections
     public const string ApplicationName = "meridian";
 
     /// <summary>
+    /// Connections per node: below PostgreSQL's default max_connections (100, a few kept for superusers), so a
+    /// burst of requests waits for a pooled connection rather than meeting "too many clients" (Npgsql's own
+    /// default, 100, is the server's whole allowance). Several nodes together must stay under the server's limit.
+    /// </summary>
+    public const int MaxPoolSize = 50;
+
+    /// <summary>
     /// Statements prepared on the server once they recur: the same dozen statements run for every job, and
     /// parsing and planning them each time was most of PostgreSQL's CPU per job.
     /// </summary>
     public const int MaxAutoPrepare = 32;
 
-    /// <summary>The given settings, with timeouts and an application name where the connection string sets none.</summary>
+    /// <summary>The given settings, with timeouts, a pool size and an application name where the connection string sets none.</summary>
     public static NpgsqlConnectionStringBuilder WithDefaults(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
@@ -39,6 +46,11 @@ internal static class PostgresConnections
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             settings.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        {
+            settings.MaxPoolSize = MaxPoolSize;
         }
 
         if (!given.ContainsKey("Application Name") && !given.ContainsKey("ApplicationName"))
