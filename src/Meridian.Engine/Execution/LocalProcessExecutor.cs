@@ -59,7 +59,8 @@ public sealed class LocalProcessExecutor : IJobExecutor
         {
             stdout.Dispose();
             stderr.Dispose();
-            throw new ExecutionStartException($"could not start '{request.Arguments[0]}': {exception.Message}", exception);
+            // The system's reason alone: Win32Exception's own message names the job's working directory, a server path.
+            throw new ExecutionStartException($"could not start '{request.Arguments[0]}': {new Win32Exception(exception.NativeErrorCode).Message}", exception);
         }
 
         process.StandardInput.Close();
