@@ -56,6 +56,8 @@ public static class ServerSetup
         builder.Services.AddOptions<AuthSettings>().BindConfiguration(AuthSettings.Section);
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<JwtValidator>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<SessionRevocations>();
         AddAuthentication(builder);
 
         var maxRequestBytes = builder.Configuration.GetValue<long?>("Meridian:MaxRequestBytes") ?? new MeridianOptions().MaxRequestBytes;

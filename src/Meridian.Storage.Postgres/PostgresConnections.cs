@@ -16,17 +16,18 @@ internal static class PostgresConnections
     public const string ApplicationName = "meridian";
 
     /// <summary>
+    /// Connections per node: well below PostgreSQL's default max_connections (100, a few kept for superusers), so
+    /// a burst of requests waits for a pooled connection rather than meeting "too many clients" (Npgsql's own
+    /// default, 100, is the server's whole allowance). Twenty keep two cores busy and leave room for several
+    /// nodes, which together must stay under the server's limit (or the role's CONNECTION LIMIT).
+    /// </summary>
+    public const int MaxPoolSize = 20;
+
+    /// <summary>
     /// Statements prepared on the server once they recur: the same dozen statements run for every job, and
     /// parsing and planning them each time was most of PostgreSQL's CPU per job.
     /// </summary>
     public const int MaxAutoPrepare = 32;
-
-    /// <summary>
-    /// Connections one node keeps at most. Npgsql's own default (100) equals PostgreSQL's default max_connections,
-    /// so a burst of requests on one node made PostgreSQL refuse ("too many clients") before the pool queued
-    /// anything. Twenty keep two cores busy; past them requests wait their turn for up to the connect timeout.
-    /// </summary>
-    public const int MaxPoolSize = 20;
 
     /// <summary>The given settings, with timeouts, a pool size and an application name where the connection string sets none.</summary>
     public static NpgsqlConnectionStringBuilder WithDefaults(string connectionString)

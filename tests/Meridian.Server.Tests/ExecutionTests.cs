@@ -69,6 +69,17 @@ public sealed class ExecutionTests(MeridianApplication app) : IClassFixture<Meri
     }
 
     [Fact]
+    public async Task MissingProgram_ErrorSummaryShowsNoServerPath()
+    {
+        var jobUrl = await _uws.CreateAsync("missing", ("PHASE", "RUN"));
+
+        var message = UwsClient.ErrorSummary(await _uws.WaitForEndAsync(jobUrl))!.Value;
+
+        Assert.Contains("could not be started", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.DataDirectory, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExecutionDuration_WhenExceeded_AbortsTheJobAndKillsItsProcessTree()
     {
         var jobUrl = await _uws.CreateAsync("sleep", ("seconds", "300"), ("EXECUTIONDURATION", "1"), ("PHASE", "RUN"));

@@ -60,6 +60,26 @@ public sealed class HostileInputTests(MeridianApplication app) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Create_Answers400NamingTheParameter_WhenAValueIsLongerThanOneProgramArgumentCanBe()
+    {
+        // Within max_length (100,000 characters), but 200,000 bytes in UTF-8: exec would refuse it.
+        using var response = await _uws.PostAsync("/uws/echo", ("text", new string('é', 100_000)), ("PHASE", "RUN"));
+
+        var reason = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"answered {(int)response.StatusCode}: {reason}");
+        Assert.StartsWith("text: 200000 bytes", reason, StringComparison.Ordinal);
+        Assert.Contains("MAX_ARG_STRLEN", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_RunsAValueJustBelowTheArgumentLimit()
+    {
+        var jobUrl = await _uws.CreateAsync("echo", ("text", new string('é', 65_000)), ("PHASE", "RUN"));
+
+        Assert.Equal("COMPLETED", UwsClient.Phase(await _uws.WaitForEndAsync(jobUrl)));
+    }
+
+    [Fact]
     public async Task Create_KeepsInvalidUtf8AsReplacementCharacters_AndEmitsValidXml()
     {
         using var content = new ByteArrayContent([.. "text="u8, 0xC3, 0x28, 0xFF, .. "%00%01%1B"u8]);

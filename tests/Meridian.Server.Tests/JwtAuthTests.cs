@@ -15,6 +15,7 @@ public sealed class JwtAuthTests : IDisposable
 {
     private const string Issuer = "https://idp.example.org/realms/astro";
     private const string Audience = "meridian";
+    private static readonly string[] CriticalExtensions = ["x-must-understand"];
     private readonly string _folder = Directory.CreateTempSubdirectory("meridian-jwt-").FullName;
     private readonly RSA _key = RSA.Create(2048);
     private readonly RSA _otherKey = RSA.Create(2048);
@@ -66,6 +67,46 @@ public sealed class JwtAuthTests : IDisposable
         var http = UwsClient.CreateHttp(_application.BaseAddress);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
+    }
+
+    [Fact]
+    public async Task Token_IsRefused_WhenItsHeaderNamesAnUnknownCriticalExtension()
+    {
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = new Dictionary<string, object> { ["sub"] = "ana@example.org" },
+            Expires = DateTime.UtcNow.AddHours(1),
+            AdditionalHeaderClaims = new Dictionary<string, object> { ["crit"] = CriticalExtensions, ["x-must-understand"] = true },
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_key), SecurityAlgorithms.RsaSha256),
+        });
+        using var client = With(token);
+
+        using var response = await client.GetAsync("/uws/echo");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("crit", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9999999999")]
+    [InlineData("tomorrow")]
+    public async Task Token_IsRefused_WhenItsExpiryIsNotANumber(string expiry)
+    {
+        var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = new Dictionary<string, object> { ["sub"] = "ana@example.org", ["exp"] = expiry },
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_key), SecurityAlgorithms.RsaSha256),
+        });
+        using var client = With(token);
+
+        using var response = await client.GetAsync("/uws/echo");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("exp", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

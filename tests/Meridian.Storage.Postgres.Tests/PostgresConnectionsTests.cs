@@ -24,6 +24,25 @@ public sealed class PostgresConnectionsTests
     }
 
     [Fact]
+    public void WithDefaults_SizesThePoolBelowPostgresDefaultConnectionLimit_WhenTheConnectionStringSetsNone()
+    {
+        var settings = PostgresConnections.WithDefaults("Host=db;Database=meridian");
+
+        // PostgreSQL allows 100 connections by default, some kept for superusers and other clients: requests
+        // beyond the pool wait for a connection (up to Timeout) instead of failing with "too many clients".
+        Assert.Equal(20, settings.MaxPoolSize);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Maximum Pool Size=200", 200)]
+    [InlineData("Host=db;MaxPoolSize=7", 7)]
+    [InlineData("Host=db;Max Pool Size=9", 9)]
+    public void WithDefaults_KeepsThePoolSize_WhenTheConnectionStringSetsOne(string connectionString, int expected)
+    {
+        Assert.Equal(expected, PostgresConnections.WithDefaults(connectionString).MaxPoolSize);
+    }
+
+    [Fact]
     public void ForListening_NeverPoolsAndKeepsTcpAlive_WhateverTheStoreUses()
     {
         var settings = PostgresConnections.ForListening(PostgresConnections.WithDefaults("Host=db;Pooling=true;Password=secret"));

@@ -6,13 +6,12 @@ namespace Meridian.Engine.Descriptions;
 
 /// <summary>
 /// Linux's limits on a program's arguments, checked when a job is bound rather than found at exec time, where
-/// the job could only end in ERROR ("Argument list too long"): one argument may hold at most MAX_ARG_STRLEN
-/// bytes (32 pages, 131,072 with its terminating NUL), and all of them with the environment at most ARG_MAX.
+/// the job could only end in ERROR ("Argument list too long"). Each value is checked against MaxArgumentBytes
+/// as it is bound; here the rendered command is: an argument that joins several values (a list inside a longer
+/// string, a value with literal text) and all arguments together (ARG_MAX, shared with the environment).
 /// </summary>
 public static partial class ParameterBinder
 {
-    public const int MaxArgumentBytes = 131_071;
-
     // ARG_MAX is a quarter of the stack limit (2 MiB with the usual 8 MiB); the environment takes its share.
     public const int MaxCommandBytes = 1_500_000;
 

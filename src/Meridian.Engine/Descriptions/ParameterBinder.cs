@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
+using System.Text;
 using Meridian.Engine.Jobs;
 using Meridian.Protocol;
 
@@ -11,6 +12,9 @@ namespace Meridian.Engine.Descriptions;
 /// </summary>
 public static partial class ParameterBinder
 {
+    /// <summary>Linux's MAX_ARG_STRLEN (32 pages of 4 KiB) less the terminating NUL: a longer argument makes exec fail.</summary>
+    public const int MaxArgumentBytes = 131_071;
+
     /// <summary>Binds a creation request: every parameter gets its value or default; required ones must be there.</summary>
     public static BoundRequest BindCreation(ServiceDefinition service, IReadOnlyList<FormField> fields, IReadOnlyList<FormUpload> uploads) =>
         Bind(service, fields, uploads, creating: true);
@@ -180,6 +184,16 @@ public static partial class ParameterBinder
             }
 
             values.Add(canonical);
+        }
+
+        // A value becomes (part of) one program argument; a list may be joined by commas into one.
+        var longest = parameter.Type == ParameterType.List ? Encoding.UTF8.GetByteCount(string.Join(',', values))
+            : values.Count == 0 ? 0 : Encoding.UTF8.GetByteCount(values[0]);
+        if (longest > MaxArgumentBytes)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{parameter.Name}: {longest} bytes in UTF-8; one program argument holds at most {MaxArgumentBytes} bytes (Linux MAX_ARG_STRLEN)"));
+            return null;
         }
 
         return values;

@@ -20,5 +20,8 @@ public sealed record ExecutionStatus(ExecutionState State, int? ExitCode = null,
     /// <summary>For a pending execution, when its scheduler expects to start it, if it says.</summary>
     public DateTimeOffset? ExpectedStart { get; init; }
 
+    /// <summary>Why the job's stdout or stderr could not be written (a full disk), when that happened; the program was stopped.</summary>
+    public string? OutputFailure { get; init; }
+
     public bool HasEnded => State is not (ExecutionState.Pending or ExecutionState.Running);
 }

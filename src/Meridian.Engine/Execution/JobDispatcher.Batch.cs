@@ -103,8 +103,7 @@ public sealed partial class JobDispatcher
         catch (Exception exception)
         {
             Log.DispatchFailed(_logger, exception, jobId);
-            var error = new ErrorSummary(ErrorType.Transient,
-                $"Meridian could not run the job: {new JobWorkspace(_options.JobsDirectory, jobId).Redact(exception.Message)}", false);
+            var error = CouldNotRun(exception);
             if (await _store.TrySetPhaseAsync(jobId, running.Phase, new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow()) { Error = error }, CancellationToken.None))
             {
                 _waiter.Notify(jobId);
@@ -161,7 +160,7 @@ public sealed partial class JobDispatcher
             }
             catch (ExecutionStartException exception)
             {
-                return new ExecutionEnding(new ExecutionStatus(ExecutionState.Failed), null, workspace.Redact(exception.Message));
+                return new ExecutionEnding(new ExecutionStatus(ExecutionState.Failed), null, exception.Message);
             }
 
             _unavailableUntil.TryRemove(service.Executor, out _);

@@ -192,7 +192,7 @@ public sealed partial class JobDispatcher : BackgroundService
             {
                 return await write();
             }
-            catch (StoreUnavailableException exception) when (!_stopping.IsCancellationRequested)
+            catch (Exception exception) when ((exception is StoreUnavailableException || DiskFull.Is(exception)) && !_stopping.IsCancellationRequested)
             {
                 Log.OutcomeDeferred(_logger, exception, jobId);
                 try
@@ -336,9 +336,9 @@ public sealed partial class JobDispatcher : BackgroundService
         catch (Exception exception)
         {
             Log.DispatchFailed(_logger, exception, jobId);
-            var error = new ErrorSummary(ErrorType.Transient,
-                $"Meridian could not run the job: {new JobWorkspace(_options.JobsDirectory, jobId).Redact(exception.Message)}", false);
-            if (await _store.TrySetPhaseAsync(jobId, ExecutionPhase.EXECUTING, new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow()) { Error = error }, CancellationToken.None))
+            // Written until the store takes it (a full disk may refuse it for a while): no job stays EXECUTING without a process.
+            var change = new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow()) { Error = CouldNotRun(exception) };
+            if (await WhileStoreIsBackAsync(jobId, () => _store.TrySetPhaseAsync(jobId, ExecutionPhase.EXECUTING, change, CancellationToken.None)))
             {
                 _waiter.Notify(jobId);
             }
@@ -369,7 +369,7 @@ public sealed partial class JobDispatcher : BackgroundService
         }
         catch (ExecutionStartException exception)
         {
-            return new ExecutionEnding(new ExecutionStatus(ExecutionState.Failed), null, workspace.Redact(exception.Message));
+            return new ExecutionEnding(new ExecutionStatus(ExecutionState.Failed), null, exception.Message);
         }
 
         await _store.TrySetExecutorHandleAsync(job.Id, handle, CancellationToken.None);
@@ -390,6 +390,14 @@ public sealed partial class JobDispatcher : BackgroundService
 
         return new ExecutionEnding(await exited, stop, null);
     }
+
+    /// <summary>
+    /// The error summary of a job Meridian itself failed to run. It names a full disk; other failures are in the
+    /// log, since their messages may show the server's paths.
+    /// </summary>
+    internal static ErrorSummary CouldNotRun(Exception exception) => new(ErrorType.Transient, DiskFull.Is(exception)
+        ? $"The job could not run: {DiskFull.Reason} (its files could not be written). Submit it again once there is room."
+        : $"Meridian could not run the job ({exception.GetType().Name}); the details are in the server's log.", false);
 
     private static ExecutionRequest BuildRequest(Job job, ServiceDefinition service, JobWorkspace workspace) =>
         new(job.Id, CommandRenderer.Render(service, job, workspace), workspace.Work, workspace.Stdout, workspace.Stderr,

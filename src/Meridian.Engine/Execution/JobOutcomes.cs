@@ -23,6 +23,8 @@ public static class JobOutcomes
                 $"The job exceeded its execution duration of {job.ExecutionDuration} s and was stopped (its processes were killed).", hasDetail)),
             (StopReason.Shutdown, _) => (ExecutionPhase.ERROR, new ErrorSummary(ErrorType.Transient,
                 "The server shut down while this job was executing, so it did not finish. Submit it again.", hasDetail)),
+            _ when ending.Status.OutputFailure is { } lost => (ExecutionPhase.ERROR, new ErrorSummary(ErrorType.Transient,
+                $"The job was stopped: {lost}. Submit it again once there is room.", hasDetail)),
             (_, ExecutionState.Succeeded) => (ExecutionPhase.COMPLETED, null),
             _ when ending.StartError is { } startError => (ExecutionPhase.ERROR, new ErrorSummary(ErrorType.Fatal,
                 $"The program could not be started: {startError}", false)),

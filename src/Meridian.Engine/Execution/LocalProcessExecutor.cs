@@ -59,7 +59,8 @@ public sealed class LocalProcessExecutor : IJobExecutor
         {
             stdout.Dispose();
             stderr.Dispose();
-            throw new ExecutionStartException($"could not start '{request.Arguments[0]}': {exception.Message}", exception);
+            // The system's reason alone: Win32Exception's own message names the job's working directory, a server path.
+            throw new ExecutionStartException($"could not start '{request.Arguments[0]}': {new Win32Exception(exception.NativeErrorCode).Message}", exception);
         }
 
         process.StandardInput.Close();
@@ -158,12 +159,18 @@ public sealed class LocalProcessExecutor : IJobExecutor
     }
 
 
-    /// <summary>One running process: its output is copied to the job's files until both streams close.</summary>
+    /// <summary>
+    /// One running process: its output is copied to the job's files until both streams close. When a file
+    /// cannot be written (a full disk), the process is stopped rather than left blocked on a pipe nobody
+    /// reads, and its status says why.
+    /// </summary>
     private sealed class LocalExecution
     {
         private static readonly TimeSpan OutputDrainTimeout = TimeSpan.FromSeconds(5);
         private readonly Process _process;
         private volatile bool _killed;
+        private volatile bool _abandoned;
+        private volatile string? _outputFailure;
 
         public LocalExecution(Process process, FileStream stdout, FileStream stderr)
         {
@@ -176,6 +183,11 @@ public sealed class LocalProcessExecutor : IJobExecutor
         public void Kill()
         {
             _killed = true;
+            KillTree();
+        }
+
+        private void KillTree()
+        {
             try
             {
                 _process.Kill(entireProcessTree: true);
@@ -188,28 +200,60 @@ public sealed class LocalProcessExecutor : IJobExecutor
 
         private async Task<ExecutionStatus> RunAsync(FileStream stdout, FileStream stderr)
         {
-            await using (stdout)
-            await using (stderr)
+            var copyOut = CopyAsync(_process.StandardOutput.BaseStream, stdout, "stdout");
+            var copyErr = CopyAsync(_process.StandardError.BaseStream, stderr, "stderr");
+            await _process.WaitForExitAsync();
+            // A daemonised grandchild may keep the pipes open long after the job's process exits:
+            // give the output a moment to drain, then stop waiting for it.
+            var drained = Task.WhenAll(copyOut, copyErr);
+            if (await Task.WhenAny(drained, Task.Delay(OutputDrainTimeout)) != drained)
             {
-                var copyOut = _process.StandardOutput.BaseStream.CopyToAsync(stdout);
-                var copyErr = _process.StandardError.BaseStream.CopyToAsync(stderr);
-                await _process.WaitForExitAsync();
-                // A daemonised grandchild may keep the pipes open long after the job's process exits:
-                // give the output a moment to drain, then stop waiting for it.
-                var drained = Task.WhenAll(copyOut, copyErr);
-                if (await Task.WhenAny(drained, Task.Delay(OutputDrainTimeout)) != drained)
-                {
-                    _process.StandardOutput.BaseStream.Dispose();
-                    _process.StandardError.BaseStream.Dispose();
-                    await drained.ContinueWith(static _ => { }, TaskScheduler.Default);
-                }
+                _abandoned = true;
+                _process.StandardOutput.BaseStream.Dispose();
+                _process.StandardError.BaseStream.Dispose();
+                await drained.ContinueWith(static _ => { }, TaskScheduler.Default);
             }
 
             var exitCode = _process.ExitCode;
             _process.Dispose();
+            if (_outputFailure is { } failure)
+            {
+                return new ExecutionStatus(ExecutionState.Failed, exitCode) { OutputFailure = failure };
+            }
+
             return _killed ? new ExecutionStatus(ExecutionState.Cancelled, exitCode)
                 : exitCode == 0 ? new ExecutionStatus(ExecutionState.Succeeded, 0)
                 : new ExecutionStatus(ExecutionState.Failed, exitCode);
+        }
+
+        private async Task CopyAsync(Stream pipe, FileStream file, string name)
+        {
+            try
+            {
+                await pipe.CopyToAsync(file);
+                await file.FlushAsync();
+            }
+            catch (Exception exception) when (!_abandoned && exception is IOException)
+            {
+                _outputFailure ??= DiskFull.Is(exception) ? $"{DiskFull.Reason}, so the job's {name} could not be written"
+                    : $"the job's {name} could not be written";
+                KillTree();
+            }
+            catch (Exception) when (_abandoned)
+            {
+                // The pipe was closed on purpose after the drain timeout.
+            }
+            finally
+            {
+                try
+                {
+                    await file.DisposeAsync();
+                }
+                catch (IOException)
+                {
+                    // What could not be flushed is lost; the failure is recorded above.
+                }
+            }
         }
     }
 }

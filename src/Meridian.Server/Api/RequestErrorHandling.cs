@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using Meridian.Engine.Execution;
 using Meridian.Engine.Storage;
 
 namespace Meridian.Server.Api;
@@ -26,6 +27,10 @@ public sealed partial class RequestErrorHandling(RequestDelegate next, ILogger<R
             {
                 context.Response.Headers.RetryAfter = "5";
             }
+            else if (refusal.Status == StatusCodes.Status507InsufficientStorage)
+            {
+                context.Response.Headers.RetryAfter = "60";
+            }
 
             await PlainText.Status(refusal.Status, refusal.Reason).ExecuteAsync(context);
         }
@@ -40,6 +45,8 @@ public sealed partial class RequestErrorHandling(RequestDelegate next, ILogger<R
     private static (int Status, string Reason)? Classify(Exception exception) => exception switch
     {
         RequestRejectedException rejected => (rejected.StatusCode, rejected.Message),
+        _ when DiskFull.Is(exception) => (StatusCodes.Status507InsufficientStorage,
+            $"Nothing was stored: {DiskFull.Reason}. Try again later, or ask the operator to free space."),
         StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable,
             "The job database cannot be reached right now; running jobs go on. Try again in a few seconds."),
         BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge

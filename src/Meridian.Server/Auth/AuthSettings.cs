@@ -20,6 +20,12 @@ public sealed class AuthSettings
     /// <summary>How long a browser's sign-in lasts without a request; each request made in its second half renews it.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>Failed passwords or tokens allowed per user name and per client address within FailedSignInWindow; then 429.</summary>
+    public int MaxFailedSignIns { get; set; } = 10;
+
+    /// <summary>The window in which failed attempts are counted; a throttled caller waits until it ends.</summary>
+    public TimeSpan FailedSignInWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>JWT bearer tokens from an external identity provider.</summary>
     public JwtSettings Jwt { get; } = new();
 

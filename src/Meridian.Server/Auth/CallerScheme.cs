@@ -16,7 +16,8 @@ namespace Meridian.Server.Auth;
 /// browser's session cookie otherwise.
 /// </summary>
 public sealed class CallerScheme(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users, JwtValidator jwt)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users, JwtValidator jwt,
+    SignInThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Name = "meridian";
@@ -35,25 +36,47 @@ public sealed class CallerScheme(
             ? (header[..space], header[(space + 1)..].Trim()) : (header, "");
         if (scheme.Equals("bearer", StringComparison.OrdinalIgnoreCase) && jwt.Handles(credentials))
         {
-            var (name, admin, refusal) = await jwt.ValidateAsync(credentials);
-            return name is null ? AuthenticateResult.Fail(refusal!) : AuthenticateResult.Success(Ticket(new UserAccount { Name = name, Admin = admin }));
+            var (holder, admin, refusal) = await jwt.ValidateAsync(credentials);
+            return holder is null ? AuthenticateResult.Fail(refusal!) : AuthenticateResult.Success(Ticket(new UserAccount { Name = holder, Admin = admin }));
+        }
+
+        var address = Context.Connection.RemoteIpAddress?.ToString();
+        var name = scheme.Equals("basic", StringComparison.OrdinalIgnoreCase) ? BasicCredentials(credentials)?.Name : null;
+        // Checked before any password is hashed, so that guessing costs the server next to nothing.
+        if (throttle.RetryAfter(name, address) is { } wait)
+        {
+            return AuthenticateResult.Fail(new SignInThrottledException(wait));
         }
 
         UserAccount? user = scheme.ToLowerInvariant() switch
         {
             "bearer" => users.FindByToken(credentials),
-            "basic" => FromBasic(credentials),
+            "basic" => BasicCredentials(credentials) is { } basic ? users.SignIn(basic.Name, basic.Password) : null,
             _ => null,
         };
-        return user is null
-            ? AuthenticateResult.Fail($"The {scheme} credentials are not valid.")
-            : AuthenticateResult.Success(Ticket(user));
+        if (user is null)
+        {
+            throttle.RecordFailure(name, address);
+            return AuthenticateResult.Fail($"The {scheme} credentials are not valid.");
+        }
+
+        throttle.RecordSuccess(user.Name);
+        return AuthenticateResult.Success(Ticket(user));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         // The result of this request's authentication, computed once: why the credentials were refused, if they were.
         var result = await HandleAuthenticateOnceSafeAsync();
+        if (result.Failure is SignInThrottledException throttled)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = Math.Ceiling(throttled.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.ContentType = "text/plain; charset=utf-8";
+            await Response.WriteAsync(throttled.Message);
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         // A page's own script (fetch: Sec-Fetch-Mode other than navigate) offers its sign-in page instead: a Basic
         // challenge would make the browser hold the request behind its password dialog.
@@ -63,7 +86,7 @@ public sealed class CallerScheme(
         await Response.WriteAsync(result.Failure?.Message ?? "Sign in: send HTTP Basic credentials or an API token (Authorization: Bearer).");
     }
 
-    private UserAccount? FromBasic(string credentials)
+    private static (string Name, string Password)? BasicCredentials(string credentials)
     {
         string decoded;
         try
@@ -76,12 +99,7 @@ public sealed class CallerScheme(
         }
 
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return null;
-        }
-
-        return users.SignIn(decoded[..colon], decoded[(colon + 1)..]);
+        return colon <= 0 ? null : (decoded[..colon], decoded[(colon + 1)..]);
     }
 
     private AuthenticationTicket Ticket(UserAccount user)

@@ -23,6 +23,15 @@ public sealed class JwtSettings
     /// <summary>The claim naming the caller: "sub" by default, "preferred_username" or "email" when the provider's subjects are opaque.</summary>
     public string NameClaim { get; set; } = "sub";
 
+    public const string DefaultOwnerPrefix = "jwt:";
+
+    /// <summary>
+    /// Put before the token's name to make the owner of its jobs. Null (the default): "jwt:" when a users file
+    /// is configured too, so that a token for "alice" never gets the users file's alice's jobs; none otherwise.
+    /// Set "" only when the provider and the users file name the same people by design.
+    /// </summary>
+    public string? OwnerPrefix { get; set; }
+
     /// <summary>A value of the "roles" or "groups" claim that makes the caller an administrator; null: no administrators by token.</summary>
     public string? AdminRole { get; set; }
 

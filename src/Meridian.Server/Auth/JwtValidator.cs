@@ -18,6 +18,7 @@ public sealed class JwtValidator : IDisposable
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly SemaphoreSlim _jwksGate = new(1, 1);
     private readonly IHttpClientFactory? _http;
+    private readonly string _ownerPrefix;
     private IReadOnlyList<SecurityKey> _jwksKeys = [];
     private DateTimeOffset _jwksRead = DateTimeOffset.MinValue;
 
@@ -25,6 +26,8 @@ public sealed class JwtValidator : IDisposable
     {
         _settings = settings.Value.Jwt;
         _http = http;
+        // Beside a users file, a token's "alice" is not the users file's alice: the two namespaces never meet.
+        _ownerPrefix = _settings.OwnerPrefix ?? (string.IsNullOrEmpty(settings.Value.UsersFile) ? "" : JwtSettings.DefaultOwnerPrefix);
         if (_settings.Enabled && string.IsNullOrEmpty(_settings.Audience))
         {
             throw new InvalidDataException("Meridian:Auth:Jwt:Audience is required with an Issuer: a token meant for another service must not be accepted here");
@@ -46,6 +49,11 @@ public sealed class JwtValidator : IDisposable
     /// <summary>The caller, or null with the reason the token is refused.</summary>
     public async Task<(string? Name, bool Admin, string? Refusal)> ValidateAsync(string token)
     {
+        if (JwtShape.Problem(token) is { } problem)
+        {
+            return (null, false, $"The bearer token is not valid: {problem}");
+        }
+
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = _settings.Issuer,
@@ -68,7 +76,7 @@ public sealed class JwtValidator : IDisposable
         }
 
         var admin = _settings.AdminRole is { } role && (HasValue(result.Claims, "roles", role) || HasValue(result.Claims, "groups", role));
-        return (name, admin, null);
+        return (_ownerPrefix + name, admin, null);
     }
 
     private static bool HasValue(IDictionary<string, object> claims, string claim, string role) =>

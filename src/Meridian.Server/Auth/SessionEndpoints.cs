@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Meridian.Engine.Users;
@@ -35,29 +36,36 @@ public static class SessionEndpoints
             antiforgeryToken = antiforgery.GetAndStoreTokens(context).RequestToken,
         }, JsonSerializerOptions.Web);
 
-    public static async Task<IResult> SignInAsync(HttpContext context, UserDirectory users, IOptions<AuthSettings> settings)
+    public static async Task<IResult> SignInAsync(HttpContext context, UserDirectory users, SignInThrottle throttle, IOptions<AuthSettings> settings)
     {
         if (string.IsNullOrEmpty(settings.Value.UsersFile))
         {
             return PlainText.NotFound("Signing in with a password needs a users file (Meridian:Auth:UsersFile).");
         }
 
-        // The same reading as a UWS POST: another content type is a 415, a broken body a 400, never a 500.
-        var (fields, _) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
-        var name = fields.FirstOrDefault(f => f.Name == "name")?.Value;
-        var password = fields.FirstOrDefault(f => f.Name == "password")?.Value;
-        if (string.IsNullOrEmpty(name) || password is null)
+        var (name, password, problem) = await ReadCredentialsAsync(context);
+        if (problem is not null)
         {
-            return PlainText.BadRequest("Send the fields name and password (application/x-www-form-urlencoded or multipart/form-data).");
+            return problem;
+        }
+
+        var address = context.Connection.RemoteIpAddress?.ToString();
+        if (throttle.RetryAfter(name, address) is { } wait)
+        {
+            var throttled = new SignInThrottledException(wait);
+            context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return PlainText.Status(StatusCodes.Status429TooManyRequests, throttled.Message);
         }
 
         var user = users.SignIn(name, password);
         if (user is null)
         {
+            throttle.RecordFailure(name, address);
             return PlainText.Status(StatusCodes.Status401Unauthorized, "The name or the password is not right.");
         }
 
-        List<Claim> claims = [new(ClaimTypes.Name, user.Name)];
+        throttle.RecordSuccess(user.Name);
+        List<Claim> claims = [new(ClaimTypes.Name, user.Name), new(SessionRevocations.ClaimType, SessionRevocations.NewId())];
         if (user.Admin)
         {
             claims.Add(new Claim(ClaimTypes.Role, CallerScheme.AdminRole));
@@ -67,9 +75,42 @@ public static class SessionEndpoints
         return Results.NoContent();
     }
 
+    /// <summary>Signing out ends the session here too: its cookie, even a copy of it, proves nothing afterwards.</summary>
     public static async Task<IResult> SignOutAsync(HttpContext context)
     {
+        var session = await context.AuthenticateAsync(SessionScheme.Name);
+        if (session.Principal?.FindFirst(SessionRevocations.ClaimType)?.Value is { } sessionId)
+        {
+            context.RequestServices.GetRequiredService<SessionRevocations>().Revoke(sessionId);
+        }
+
         await context.SignOutAsync(SessionScheme.Name);
         return Results.NoContent();
+    }
+
+    /// <summary>The form's name and password, or the 4xx telling what is wrong with the body.</summary>
+    private static async Task<(string Name, string Password, IResult? Problem)> ReadCredentialsAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return ("", "", PlainText.Status(StatusCodes.Status415UnsupportedMediaType,
+                "Send name and password as application/x-www-form-urlencoded (or multipart/form-data)."));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is InvalidDataException || (exception is IOException && !context.RequestAborted.IsCancellationRequested))
+        {
+            return ("", "", PlainText.BadRequest($"Malformed form body: {exception.Message}"));
+        }
+
+        var name = form["name"].ToString();
+        var password = form["password"].ToString();
+        return name.Length == 0 || password.Length == 0
+            ? ("", "", PlainText.BadRequest("Both name and password are needed to sign in."))
+            : (name, password, null);
     }
 }

@@ -6,7 +6,7 @@ namespace Meridian.Server.Auth;
 
 /// <summary>
 /// Anti-forgery for the browser's session. A cookie goes with every request to this server, even one another
-/// page makes the browser send; so a change (POST, PUT, PATCH, DELETE) made with the session cookie, and a sign-in
+/// page makes the browser send; so a change (POST, PUT, PATCH, DELETE, and any request to /sync, which runs a job) made with the session cookie, and a sign-in
 /// or sign-out, must also carry the token that only this server's pages can read (header X-CSRF-Token). Requests
 /// with an Authorization header (scripts, pyvo) and anonymous ones prove nothing by a cookie, and are not affected.
 /// </summary>
@@ -36,7 +36,9 @@ public sealed class SessionProtection(RequestDelegate next, IAntiforgery antifor
     private static bool NeedsToken(HttpContext context)
     {
         var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+        // GET /sync/{service} runs a job: safe by its method, not by what it does.
+        var runsAJob = context.Request.Path.StartsWithSegments("/sync", StringComparison.OrdinalIgnoreCase);
+        if (!runsAJob && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method)))
         {
             return false;
         }

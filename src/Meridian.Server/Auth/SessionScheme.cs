@@ -29,7 +29,7 @@ public sealed class SessionScheme(IOptionsMonitor<CookieAuthenticationOptions> o
         return AuthenticateResult.NoResult();
     }
 
-    /// <summary>The cookie's settings: HttpOnly, Secure over HTTPS, SameSite=Strict, sliding expiry; a removed user's session ends.</summary>
+    /// <summary>The cookie's settings: HttpOnly, Secure over HTTPS, SameSite=Strict, sliding expiry; a removed user's session, or one signed out of, ends.</summary>
     public static void Configure(CookieAuthenticationOptions options, AuthSettings settings)
     {
         options.Cookie.Name = CookieName;
@@ -41,7 +41,10 @@ public sealed class SessionScheme(IOptionsMonitor<CookieAuthenticationOptions> o
         options.Events.OnValidatePrincipal = context =>
         {
             var users = context.HttpContext.RequestServices.GetRequiredService<UserDirectory>();
-            if (context.Principal?.Identity?.Name is not { } name || users.Find(name) is null)
+            var revocations = context.HttpContext.RequestServices.GetRequiredService<SessionRevocations>();
+            // A session signed out of is over, whoever still holds a copy of its cookie.
+            if (context.Principal?.Identity?.Name is not { } name || users.Find(name) is null
+                || context.Principal.FindFirst(SessionRevocations.ClaimType)?.Value is not { } sessionId || revocations.IsRevoked(sessionId))
             {
                 context.RejectPrincipal();
             }
