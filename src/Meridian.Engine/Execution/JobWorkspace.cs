@@ -24,15 +24,6 @@ public sealed class JobWorkspace
     public string Stderr => Path.Combine(Root, StderrFile);
 
     /// <summary>
-    /// A message for the job's owner without the server's own paths (an exception names the working directory it
-    /// failed in): paths inside the job's folder become relative to it, and the folder itself "the job's folder".
-    /// </summary>
-    public string Redact(string message) =>
-        message.Replace(Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)
-            .Replace(Root, "the job's folder", StringComparison.Ordinal)
-            .Replace(Path.GetDirectoryName(Root)!, "the data directory", StringComparison.Ordinal);
-
-    /// <summary>
     /// The absolute path of a file named relative to Root, or null when it would leave Root, through ".."
     /// or through a symbolic link pointing elsewhere.
     /// </summary>
