@@ -49,7 +49,7 @@ internal static class PostgresConnections
             settings.MaxAutoPrepare = MaxAutoPrepare;
         }
 
-        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
         {
             settings.MaxPoolSize = MaxPoolSize;
         }

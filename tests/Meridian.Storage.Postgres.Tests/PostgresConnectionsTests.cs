@@ -36,7 +36,6 @@ public sealed class PostgresConnectionsTests
     [Theory]
     [InlineData("Host=db;Maximum Pool Size=200", 200)]
     [InlineData("Host=db;MaxPoolSize=7", 7)]
-    [InlineData("Host=db;Max Pool Size=9", 9)]
     public void WithDefaults_KeepsThePoolSize_WhenTheConnectionStringSetsOne(string connectionString, int expected)
     {
         Assert.Equal(expected, PostgresConnections.WithDefaults(connectionString).MaxPoolSize);
