@@ -59,7 +59,7 @@ public sealed class JwtBesideUsersFileTests : IDisposable
 
         Assert.Equal("jwt:alice", UwsClient.Value(await new UwsClient(impostor).GetXmlAsync(tokensJob), "ownerId"));
         using var peek = await impostor.GetAsync(alicesJob);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, peek.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, peek.StatusCode);
         var listed = (await new UwsClient(impostor).GetXmlAsync("/uws/echo")).Root!.Elements(UwsClient.Uws + "jobref").Select(j => j.Attribute("id")!.Value);
         Assert.DoesNotContain(alicesJob[(alicesJob.LastIndexOf('/') + 1)..], listed);
     }
