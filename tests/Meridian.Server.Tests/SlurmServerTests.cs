@@ -22,7 +22,9 @@ public sealed class SlurmServerTests : IDisposable
 
     private UwsClient Start(Dictionary<string, string>? settings = null)
     {
-        var all = new Dictionary<string, string> { ["Meridian:Slurm:ReconciliationInterval"] = "00:10:00" };
+        // WAIT=30 in these tests means 30 s: the test server's usual cap of 3 s would end a wait for the
+        // scheduler to start a job before a loaded one-node cluster gets to it.
+        var all = new Dictionary<string, string> { ["Meridian:Slurm:ReconciliationInterval"] = "00:10:00", ["Meridian:MaxWaitSeconds"] = "30" };
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;
