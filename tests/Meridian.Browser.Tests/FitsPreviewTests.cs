@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -86,15 +85,7 @@ public sealed class FitsPreviewTests(BrowserServer server) : IClassFixture<Brows
 
     private async Task<IPage> OpenJobAsync(string file)
     {
-        using var form = new MultipartFormDataContent
-        {
-            { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "image", Path.GetFileName(file) },
-            { new StringContent("RUN"), "PHASE" },
-        };
-        using var created = await server.Http.PostAsync("/uws/fits-copy", form);
-        Assert.Equal(HttpStatusCode.SeeOther, created.StatusCode);
-        var id = created.Headers.Location!.Segments[^1];
-        Assert.Equal("COMPLETED", await Jobs.WaitWhileAsync(server.Http, "fits-copy", id, "QUEUED", "EXECUTING"));
+        var id = await Jobs.RunWithFileAsync(server.Http, "fits-copy", "image", file);
         var page = await server.NewPageAsync();
         await page.GotoAsync($"/web/job.html?service=fits-copy&id={id}");
         return page;

@@ -21,6 +21,21 @@ public static class Jobs
         return response.Headers.Location!.Segments[^1];
     }
 
+    /// <summary>Runs a job of a service with one file parameter to COMPLETED and returns its id.</summary>
+    public static async Task<string> RunWithFileAsync(HttpClient http, string service, string parameter, string file)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(await File.ReadAllBytesAsync(file)), parameter, Path.GetFileName(file) },
+            { new StringContent("RUN"), "PHASE" },
+        };
+        using var created = await http.PostAsync($"/uws/{service}", form);
+        Assert.True(created.StatusCode == HttpStatusCode.SeeOther, await created.Content.ReadAsStringAsync());
+        var id = created.Headers.Location!.Segments[^1];
+        Assert.Equal("COMPLETED", await WaitWhileAsync(http, service, id, "QUEUED", "EXECUTING"));
+        return id;
+    }
+
     public static async Task<string> PhaseAsync(HttpClient http, string service, string id) =>
         (await http.GetStringAsync($"/uws/{service}/{id}/phase")).Trim();
 

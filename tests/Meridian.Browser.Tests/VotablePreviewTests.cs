@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
-using System.Net;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,15 +21,7 @@ public sealed class VotablePreviewTests(BrowserServer server) : IClassFixture<Br
             Assert.Equal(0, python.ExitCode);
         }
 
-        using var form = new MultipartFormDataContent
-        {
-            { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(folder, $"stars-{serialization}.vot"))), "table", "stars.vot" },
-            { new StringContent("RUN"), "PHASE" },
-        };
-        using var created = await server.Http.PostAsync("/uws/votable-copy", form);
-        Assert.Equal(HttpStatusCode.SeeOther, created.StatusCode);
-        var id = created.Headers.Location!.Segments[^1];
-        Assert.Equal("COMPLETED", await Jobs.WaitWhileAsync(server.Http, "votable-copy", id, "QUEUED", "EXECUTING"));
+        var id = await Jobs.RunWithFileAsync(server.Http, "votable-copy", "table", Path.Combine(folder, $"stars-{serialization}.vot"));
         var page = await server.NewPageAsync();
         await page.GotoAsync($"/web/job.html?service=votable-copy&id={id}");
 

@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Text;
-using System.Xml;
 
 namespace Meridian.Protocol.Dali;
 
@@ -12,22 +10,11 @@ namespace Meridian.Protocol.Dali;
 public static class DaliErrorWriter
 {
     public const string MediaType = "application/x-votable+xml";
-    public const string VotableNamespace = "http://www.ivoa.net/xml/VOTable/v1.3";
-
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        Indent = true,
-    };
+    public const string VotableNamespace = VotableDocument.Namespace;
 
     public static void Write(Stream output, string? message)
     {
-        using var xml = XmlWriter.Create(output, Settings);
-        xml.WriteStartDocument();
-        xml.WriteStartElement("VOTABLE", VotableNamespace);
-        xml.WriteAttributeString("version", "1.4");
-        xml.WriteStartElement("RESOURCE", VotableNamespace);
-        xml.WriteAttributeString("type", "results");
+        using var xml = VotableDocument.BeginResults(output, indent: true);
         xml.WriteStartElement("INFO", VotableNamespace);
         xml.WriteAttributeString("name", "QUERY_STATUS");
         xml.WriteAttributeString("value", message is null ? "OK" : "ERROR");

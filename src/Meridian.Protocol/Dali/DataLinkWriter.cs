@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
-using System.Text;
-using System.Xml;
 
 namespace Meridian.Protocol.Dali;
 
@@ -30,21 +28,10 @@ public static class DataLinkWriter
         ("link_authorized", "boolean", null, "meta.code"),
     ];
 
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        Indent = true,
-    };
-
     /// <param name="authenticated">Whether the links need the caller's credentials (link_auth "required", and authorized for this caller).</param>
     public static void Write(Stream output, IReadOnlyList<DataLinkRow> rows, bool authenticated)
     {
-        using var xml = XmlWriter.Create(output, Settings);
-        xml.WriteStartDocument();
-        xml.WriteStartElement("VOTABLE", DaliErrorWriter.VotableNamespace);
-        xml.WriteAttributeString("version", "1.4");
-        xml.WriteStartElement("RESOURCE", DaliErrorWriter.VotableNamespace);
-        xml.WriteAttributeString("type", "results");
+        using var xml = VotableDocument.BeginResults(output, indent: true);
         xml.WriteStartElement("INFO", DaliErrorWriter.VotableNamespace);
         xml.WriteAttributeString("name", "standardID");
         xml.WriteAttributeString("value", "ivo://ivoa.net/std/DataLink#links-1.1");

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using Meridian.Protocol.Dali;
 
 namespace Meridian.Protocol.Tables;
@@ -12,21 +10,10 @@ namespace Meridian.Protocol.Tables;
 /// </summary>
 public static class TableVotableWriter
 {
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        Indent = false,
-        NewLineHandling = NewLineHandling.Entitize,
-    };
 
     public static void Write(Stream output, string name, string? description, IReadOnlyList<TableColumn> columns, IEnumerable<string[]> rows)
     {
-        using var xml = XmlWriter.Create(output, Settings);
-        xml.WriteStartDocument();
-        xml.WriteStartElement("VOTABLE", DaliErrorWriter.VotableNamespace);
-        xml.WriteAttributeString("version", "1.4");
-        xml.WriteStartElement("RESOURCE", DaliErrorWriter.VotableNamespace);
-        xml.WriteAttributeString("type", "results");
+        using var xml = VotableDocument.BeginResults(output, indent: false);
         xml.WriteStartElement("TABLE", DaliErrorWriter.VotableNamespace);
         xml.WriteAttributeString("name", name);
         if (description is not null)
