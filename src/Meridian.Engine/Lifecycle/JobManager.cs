@@ -333,9 +333,28 @@ public sealed class JobManager(
     }
 
     /// <summary>Stores an upload as inputs/{parameter}[-{revision}]{extension}; a file the write leaves half done is deleted.</summary>
+    /// <summary>
+    /// Creates the file, and its folders; a deletion of the job running at the same moment may remove them in
+    /// between, so this tries again (the deletion clears up whatever is left once the job's row is gone).
+    /// </summary>
+    private static FileStream OpenNew(JobWorkspace workspace, string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.CreateDirectory(workspace.Inputs);
+                return new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            }
+            catch (DirectoryNotFoundException) when (attempt < 5)
+            {
+                // The folder went away meanwhile.
+            }
+        }
+    }
+
     private static async Task<JobParameter> SaveUploadAsync(JobWorkspace workspace, FormUpload upload, string? revision, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(workspace.Inputs);
         // The stored name comes from the parameter, never from the client: only a plain extension is kept.
         var stem = revision is null ? upload.Name : $"{upload.Name}-{revision}";
         var relative = Path.Combine(JobWorkspace.InputsFolder, stem + UploadNames.SafeExtension(upload.FileName));
@@ -345,7 +364,7 @@ public sealed class JobManager(
         try
         {
             await using var source = upload.OpenReadStream();
-            target = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            target = OpenNew(workspace, path);
             await source.CopyToAsync(target, cancellationToken);
             size = target.Length;
             await target.DisposeAsync();
