@@ -6,10 +6,11 @@ using System.Xml.Linq;
 namespace Meridian.Server.Tests.Fuzz;
 
 /// <summary>
-/// A bounded hostile run over every endpoint (a fixed number of requests, within a time budget): no answer is
+/// A bounded hostile run over every endpoint, beside the property-based EndpointFuzzTests: raw HTTP (HEAD, PUT,
+/// junk bodies, hand-written multipart parts, odd path segments) from a fixed seed, within a time budget. No answer is
 /// a 5xx, every UWS document that comes back is schema-valid, and the server still serves and lists its jobs.
 /// </summary>
-public sealed class EndpointFuzzTests(MeridianApplication app) : IClassFixture<MeridianApplication>
+public sealed class HostileRequestFuzzTests(MeridianApplication app) : IClassFixture<MeridianApplication>
 {
     private const int Requests = 1500;
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(3);
