@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Meridian.Server.Tests.Clients;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -104,12 +104,8 @@ public sealed class FitsPreviewTests(BrowserServer server) : IClassFixture<Brows
     private static async Task<(string Folder, JsonElement Truth)> WriteWithAstropyAsync()
     {
         var folder = Directory.CreateTempSubdirectory("meridian-fits-").FullName;
-        var start = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Fits", "write_fits.py"), folder]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var python = Process.Start(start)!;
-        var output = await python.StandardOutput.ReadToEndAsync();
-        var errors = await python.StandardError.ReadToEndAsync();
-        await python.WaitForExitAsync();
-        Assert.True(python.ExitCode == 0, $"astropy could not write the test files: {errors}");
-        return (folder, JsonDocument.Parse(output).RootElement);
+        var python = await ClientProgram.RunAsync("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Fits", "write_fits.py"), folder]);
+        Assert.True(python.ExitCode == 0, $"astropy could not write the test files: {python.Errors}");
+        return (folder, JsonDocument.Parse(python.Output).RootElement);
     }
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-using System.Diagnostics;
+using Meridian.Server.Tests.Clients;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,11 +15,8 @@ public sealed class VotablePreviewTests(BrowserServer server) : IClassFixture<Br
     public async Task AVotable_IsASortableTableWithUnitsAndUcds(string serialization)
     {
         var folder = Directory.CreateTempSubdirectory("meridian-votable-").FullName;
-        using (var python = Process.Start("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Fits", "write_votables.py"), folder]))
-        {
-            await python.WaitForExitAsync();
-            Assert.Equal(0, python.ExitCode);
-        }
+        var python = await ClientProgram.RunAsync("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Fits", "write_votables.py"), folder]);
+        Assert.True(python.ExitCode == 0, $"astropy could not write the test tables: {python.Errors}");
 
         var id = await Jobs.RunWithFileAsync(server.Http, "votable-copy", "table", Path.Combine(folder, $"stars-{serialization}.vot"));
         var page = await server.NewPageAsync();

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Meridian.Server.Tests;
@@ -65,18 +64,8 @@ public sealed class PyvoTests(MeridianApplication app) : IClassFixture<MeridianA
 
     private static async Task<JsonDocument> RunPythonAsync(string script, params string[] arguments)
     {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Clients", script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var python = Process.Start(start)!;
-        var output = python.StandardOutput.ReadToEndAsync();
-        var errors = python.StandardError.ReadToEndAsync();
-        await python.WaitForExitAsync();
-        Assert.True(python.ExitCode == 0, $"{script} failed (is python3-pyvo installed? test.sh installs it): {await errors}");
-        return JsonDocument.Parse(await output);
+        var python = await Clients.ClientProgram.RunAsync("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Clients", script), .. arguments]);
+        Assert.True(python.ExitCode == 0, $"{script} failed (is python3-pyvo installed? test.sh installs it): {python.Errors}");
+        return JsonDocument.Parse(python.Output);
     }
 }
