@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,7 +39,9 @@ public sealed class MeridianApplication : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        // An endpoint of its own on a free loopback port. UseKestrel(0) would instead rewrite the server's
+        // address list after the app's own thread may already have bound it: a race that fails the start.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Client = UwsClient.CreateHttp(new Uri(address + "/"));
