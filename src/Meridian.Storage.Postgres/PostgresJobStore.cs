@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
-using Meridian.Engine.Jobs;
+using System.Data.Common;
 using Meridian.Engine.Storage;
-using Meridian.Protocol;
+using Meridian.Storage.Relational;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Meridian.Storage.Postgres;
 
@@ -14,18 +13,15 @@ namespace Meridian.Storage.Postgres;
 /// compare-and-set is the database's own row locking; a trigger announces each change (LISTEN/NOTIFY),
 /// which <see cref="ReadChangesAsync"/> relays. Connection failures surface as StoreUnavailableException.
 /// </summary>
-public sealed partial class PostgresJobStore : IJobStore, IJobChangeFeed, IDisposable, IAsyncDisposable
+public sealed partial class PostgresJobStore : RelationalJobStore, IJobChangeFeed, IDisposable, IAsyncDisposable
 {
-    private const string Columns =
-        "id, service, owner_id, run_id, phase, creation_time, queued_time, start_time, end_time, execution_duration, " +
-        "destruction, parameters, results, error_type, error_message, error_has_detail, executor_handle, node_id, expected_start";
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlDataSource _listenSource;
     private readonly ILogger _logger;
 
     /// <summary>A store over the given database; nothing is opened until the first call (see MigrateAsync).</summary>
     public PostgresJobStore(string connectionString, ILogger<PostgresJobStore>? logger = null)
+        : base(PostgresDialect.Instance)
     {
         var settings = PostgresConnections.WithDefaults(connectionString);
         Target = PostgresConnections.Describe(settings);
@@ -62,12 +58,13 @@ public sealed partial class PostgresJobStore : IJobStore, IJobChangeFeed, IDispo
         await _listenSource.DisposeAsync();
     }
 
-    private async Task<int> ExecuteAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
+    // Every write is one statement on a pooled connection: compare-and-set is the database's own row locking.
+    protected override async Task<int> ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
         try
         {
-            await using var command = _dataSource.CreateCommand(sql);
-            bind(command.Parameters);
+            await using var command = _dataSource.CreateCommand();
+            Dialect.Prepare(command, statement);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (Exception exception) when (PostgresFailures.IsUnavailable(exception))
@@ -76,40 +73,17 @@ public sealed partial class PostgresJobStore : IJobStore, IJobChangeFeed, IDispo
         }
     }
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<T>> QueryAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         try
         {
-            await using var command = _dataSource.CreateCommand(sql);
-            bind(command.Parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(read(reader));
-            }
-
-            return rows;
+            await using var command = _dataSource.CreateCommand();
+            Dialect.Prepare(command, statement);
+            return await ReadRowsAsync(command, read, cancellationToken);
         }
         catch (Exception exception) when (PostgresFailures.IsUnavailable(exception))
         {
             throw PostgresFailures.Unavailable(Target, exception);
         }
     }
-
-    private static void Add(NpgsqlParameterCollection parameters, string name, NpgsqlDbType type, object? value) =>
-        parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
-
-    // Npgsql writes only UTC DateTimeOffsets to timestamptz; the instant is what is kept, not the offset.
-    private static void AddInstant(NpgsqlParameterCollection parameters, string name, DateTimeOffset? instant) =>
-        Add(parameters, name, NpgsqlDbType.TimestampTz, instant?.ToUniversalTime());
-
-    private static DateTimeOffset? Instant(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
-
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static Job ReadJob(NpgsqlDataReader reader) =>
-        JobRows.Read(reader, static (row, ordinal) => row.IsDBNull(ordinal) ? null : row.GetFieldValue<DateTimeOffset>(ordinal));
 }

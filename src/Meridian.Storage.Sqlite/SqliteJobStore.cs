@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-using Meridian.Engine.Jobs;
-using Meridian.Engine.Storage;
-using Meridian.Protocol;
+using System.Data.Common;
+using Meridian.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace Meridian.Storage.Sqlite;
@@ -9,18 +8,16 @@ namespace Meridian.Storage.Sqlite;
 /// <summary>
 /// The embedded default store: one SQLite file in WAL mode. One process owns the file, so writes go
 /// through a single connection in turn (no busy retries), while reads use pooled connections alongside.
+/// The statements are the relational core's (<see cref="JobStatements"/>).
 /// </summary>
-public sealed partial class SqliteJobStore : IJobStore, IDisposable
+public sealed class SqliteJobStore : RelationalJobStore, IDisposable
 {
-    private const string Columns =
-        "id, service, owner_id, run_id, phase, creation_time, queued_time, start_time, end_time, execution_duration, " +
-        "destruction, parameters, results, error_type, error_message, error_has_detail, executor_handle, node_id, expected_start";
-
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
 
     public SqliteJobStore(string path)
+        : base(SqliteDialect.Instance)
     {
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (directory is not null)
@@ -40,7 +37,12 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         _writer.Open();
         // WAL lets readers go on while a write commits; NORMAL syncs at checkpoints, which in WAL mode
         // keeps the database consistent after a crash (a power loss may lose only the last commits).
-        Execute(_writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+        using (var pragmas = _writer.CreateCommand())
+        {
+            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            pragmas.ExecuteNonQuery();
+        }
+
         SqliteSchemaMigrator.Migrate(_writer);
     }
 
@@ -52,21 +54,14 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         _writeTurn.Dispose();
     }
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return await read(connection);
-    }
-
-    private async Task<int> WriteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
         await _writeTurn.WaitAsync(cancellationToken);
         try
         {
             await using var command = _writer.CreateCommand();
-            command.CommandText = sql;
-            bind(command.Parameters);
+            Dialect.Prepare(command, statement);
+            // Once its turn has come a write is not abandoned half-way: the caller's cancellation stops the wait only.
             return await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
         finally
@@ -75,22 +70,12 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         }
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    protected override async Task<IReadOnlyList<T>> QueryAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        Dialect.Prepare(command, statement);
+        return await ReadRowsAsync(command, read, cancellationToken);
     }
-
-    private static object Ticks(DateTimeOffset? instant) => instant is { } value ? value.UtcTicks : DBNull.Value;
-
-    private static object Nullable(string? text) => text is null ? DBNull.Value : text;
-
-    private static DateTimeOffset? Instant(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero);
-
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static Job ReadJob(SqliteDataReader reader) =>
-        JobRows.Read(reader, static (row, ordinal) => row.IsDBNull(ordinal) ? null : new DateTimeOffset(row.GetInt64(ordinal), TimeSpan.Zero));
 }

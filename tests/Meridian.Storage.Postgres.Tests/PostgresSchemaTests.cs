@@ -2,6 +2,7 @@
 using System.Text.Json;
 using Meridian.Engine.Jobs;
 using Meridian.Protocol;
+using Meridian.Storage.Relational;
 
 namespace Meridian.Storage.Postgres.Tests;
 
@@ -62,9 +63,9 @@ public sealed class PostgresSchemaTests : IDisposable
             ANALYZE jobs;
             """);
         var filter = new JobListFilter("svc") { Last = 10, Phases = phase is { } one ? new HashSet<ExecutionPhase> { one } : null };
-        var (sql, bind) = PostgresJobStore.ListQuery(filter);
+        var query = JobStatements.List(filter);
 
-        using var plan = await ExplainAsync(sql, bind);
+        using var plan = await ExplainAsync(query);
         var entries = await store.ListAsync(filter, CancellationToken.None);
 
         var scan = FindScan(plan.RootElement[0].GetProperty("Plan"));
@@ -76,12 +77,19 @@ public sealed class PostgresSchemaTests : IDisposable
         Assert.Equal(Enumerable.Range(0, 10).Select(i => "job" + (19998 + (phase is null ? 2 : 0) - (step * i))), entries.Select(e => e.Id));
     }
 
-    private async Task<JsonDocument> ExplainAsync(string sql, Action<Npgsql.NpgsqlParameterCollection> bind)
+    private async Task<JsonDocument> ExplainAsync(SqlStatement query)
     {
         await using var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, connection);
-        bind(command.Parameters);
+        await using var command = connection.CreateCommand();
+        var explain = new SqlStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + query.Sql);
+        foreach (var argument in query.Arguments)
+        {
+            explain.With(argument.Name, argument.Kind, argument.Value);
+        }
+
+        PostgresDialect.Instance.Prepare(command, explain);
+
         var json = (string)(await command.ExecuteScalarAsync())!;
         return JsonDocument.Parse(json);
     }

@@ -83,4 +83,7 @@ public interface IJobStore
     /// active jobs, its stored jobs and the bytes of their uploads and results. Quotas are checked against it.
     /// </summary>
     Task<OwnerUsage> UsageAsync(string? ownerId, CancellationToken cancellationToken);
+
+    /// <summary>How many jobs each service holds in each phase (ARCHIVED too), counted where the jobs are; pairs with no job are left out.</summary>
+    Task<IReadOnlyList<PhaseCount>> CountByPhaseAsync(CancellationToken cancellationToken);
 }

@@ -174,6 +174,16 @@ public sealed class InMemoryJobStore : IJobStore
         }
     }
 
+    public Task<IReadOnlyList<PhaseCount>> CountByPhaseAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<PhaseCount> counts = [.. _jobs.Values.CountBy(job => (job.Service, job.Phase))
+                .Select(pair => new PhaseCount(pair.Key.Service, pair.Key.Phase, pair.Value))];
+            return Task.FromResult(counts);
+        }
+    }
+
     private Task<bool> Update(string id, Func<Job, bool> precondition, Func<Job, Job> change)
     {
         lock (_gate)

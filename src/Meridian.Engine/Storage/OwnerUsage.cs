@@ -10,9 +10,6 @@ namespace Meridian.Engine.Storage;
 /// </summary>
 public sealed record OwnerUsage(int ActiveJobs, int StoredJobs, long StoredBytes)
 {
-    /// <summary>The phases counted as active, as the stores spell them in SQL.</summary>
-    public const string ActivePhasesSql = "('PENDING', 'QUEUED', 'EXECUTING', 'HELD', 'SUSPENDED')";
-
     public static bool CountsAsActive(ExecutionPhase phase) =>
         phase is ExecutionPhase.PENDING or ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING or ExecutionPhase.HELD or ExecutionPhase.SUSPENDED;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Meridian.Engine.Jobs;
 
-namespace Meridian.Engine.Storage;
+namespace Meridian.Storage.Relational;
 
 /// <summary>How relational stores keep a job's parameters and results: one JSON column each.</summary>
 public static class StoredJson
