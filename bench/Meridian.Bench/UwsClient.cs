@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Net;
 using System.Text;
+using Meridian.Protocol;
 
 namespace Meridian.Bench;
 
@@ -8,7 +9,6 @@ namespace Meridian.Bench;
 internal sealed class UwsClient(Uri baseAddress) : IDisposable
 {
     public const string Service = "trivial";
-    private const string PhaseElement = "<uws:phase>";
     private static readonly Uri JobList = new($"/uws/{Service}", UriKind.Relative);
     private static readonly byte[] JobReference = Encoding.UTF8.GetBytes("<uws:jobref ");
 
@@ -94,10 +94,14 @@ internal sealed class UwsClient(Uri baseAddress) : IDisposable
 
     private static string PhaseOf(string jobDocument)
     {
-        var start = jobDocument.IndexOf(PhaseElement, StringComparison.Ordinal);
-        var end = start < 0 ? -1 : jobDocument.IndexOf('<', start + PhaseElement.Length);
-        return end < 0 ? throw new BenchException($"no uws:phase in the job document:{Environment.NewLine}{jobDocument}")
-            : jobDocument[(start + PhaseElement.Length)..end];
+        try
+        {
+            return UwsXmlReader.ReadJob(jobDocument).Phase.ToWire();
+        }
+        catch (FormatException problem)
+        {
+            throw new BenchException($"the job document is not UWS ({problem.Message}):{Environment.NewLine}{jobDocument}");
+        }
     }
 
     private static async Task<BenchException> UnexpectedAsync(string request, HttpResponseMessage response, CancellationToken cancellationToken) =>

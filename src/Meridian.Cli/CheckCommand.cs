@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.CommandLine;
+using Meridian.Cli.CommandLine;
 using Meridian.Engine.Descriptions;
 using Meridian.Engine.Execution;
 
@@ -9,6 +11,18 @@ public static class CheckCommand
 {
     /// <summary>The executors a definition may name; the server offers the same ones.</summary>
     public static readonly IReadOnlySet<string> KnownExecutors = new HashSet<string>(StringComparer.Ordinal) { LocalProcessExecutor.ExecutorName, "slurm" };
+
+    public static Command Create(CliConsole console)
+    {
+        var directory = new Argument<string>("DIR")
+        {
+            Description = "the folder of service definitions",
+            DefaultValueFactory = _ => "services",
+        };
+        var command = new Command("check", "Check the service definitions in DIR (default: services), as the server does at start-up") { directory };
+        command.SetAction(result => Run(result.GetRequiredValue(directory), console.Output, console.Error));
+        return command;
+    }
 
     public static int Run(string directory, TextWriter output, TextWriter errors)
     {
@@ -21,7 +35,7 @@ public static class CheckCommand
             }
 
             output.WriteLine($"{catalog.Services.Count} service definition(s) valid in {directory}");
-            return 0;
+            return MeridianCommandLine.Done;
         }
         catch (DefinitionException exception)
         {
@@ -31,7 +45,7 @@ public static class CheckCommand
             }
 
             errors.WriteLine($"{exception.Problems.Count} problem(s) in {directory}");
-            return 1;
+            return MeridianCommandLine.Failed;
         }
     }
 }

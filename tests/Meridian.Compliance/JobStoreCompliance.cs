@@ -77,7 +77,12 @@ public abstract partial class JobStoreCompliance : IDisposable
             Results = [new JobResult("vis2", "work/vis2.csv", "text/csv", 1234), new JobResult("stdout", "stdout.txt", "text/plain", 0)],
             Error = new ErrorSummary(ErrorType.Transient, "partly failed", HasDetail: true),
             ExecutorHandle = "4242:987654",
+            NodeId = "node-b",
+            ExpectedStart = T0.AddSeconds(90),
         };
+        // A field added to Job later must be added here too, or this round trip would not see it lost.
+        var unset = typeof(Job).GetProperties().Where(property => property.GetValue(job) is null or IList<object> { Count: 0 }).Select(p => p.Name);
+        Assert.Empty(unset);
         await AddAsync(job);
 
         AssertSameJob(job, await Store.GetAsync(job.Id, None));
@@ -164,5 +169,6 @@ public abstract partial class JobStoreCompliance : IDisposable
         Assert.Equal(expected.Error, actual.Error);
         Assert.Equal(expected.ExecutorHandle, actual.ExecutorHandle);
         Assert.Equal(expected.NodeId, actual.NodeId);
+        Assert.Equal(expected.ExpectedStart, actual.ExpectedStart);
     }
 }

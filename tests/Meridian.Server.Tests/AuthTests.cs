@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Meridian.Cli;
+using Meridian.Cli.Users;
 using Meridian.Engine.Users;
 
 namespace Meridian.Server.Tests;

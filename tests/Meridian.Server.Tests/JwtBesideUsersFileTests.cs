@@ -2,6 +2,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Meridian.Cli;
+using Meridian.Cli.Users;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

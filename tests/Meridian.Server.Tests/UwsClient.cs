@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 using System.Net;
 using System.Xml.Linq;
+using Meridian.Protocol;
 
 namespace Meridian.Server.Tests;
 
 /// <summary>What a UWS client does, in a few lines per call, with the answers parsed for assertions.</summary>
 public sealed class UwsClient(HttpClient http)
 {
-    public static readonly XNamespace Uws = "http://www.ivoa.net/xml/UWS/v1.0";
-    public static readonly XNamespace Xlink = "http://www.w3.org/1999/xlink";
+    public static readonly XNamespace Uws = UwsXmlWriter.UwsNamespace;
+    public static readonly XNamespace Xlink = UwsXmlWriter.XlinkNamespace;
 
     public HttpClient Http => http;
 
@@ -56,25 +57,22 @@ public sealed class UwsClient(HttpClient http)
         while (true)
         {
             var document = await GetXmlAsync($"{jobUrl}?WAIT=5");
-            var phase = Phase(document);
-            if (phase is not ("PENDING" or "QUEUED" or "EXECUTING") || DateTime.UtcNow > deadline)
+            if (!UwsXmlReader.ReadJob(document).Phase.IsActive() || DateTime.UtcNow > deadline)
             {
                 return document;
             }
         }
     }
 
-    public static string Phase(XDocument job) => job.Root!.Element(Uws + "phase")!.Value;
+    public static string Phase(XDocument job) => UwsXmlReader.ReadJob(job).Phase.ToWire();
 
     public static string? Value(XDocument job, string element) => job.Root!.Element(Uws + element)?.Value;
 
     public static XElement? ErrorSummary(XDocument job) => job.Root!.Element(Uws + "errorSummary");
 
     public static IReadOnlyDictionary<string, string> ResultLinks(XDocument job) =>
-        job.Root!.Element(Uws + "results")!.Elements(Uws + "result")
-            .ToDictionary(r => r.Attribute("id")!.Value, r => r.Attribute(Xlink + "href")!.Value);
+        UwsXmlReader.ReadJob(job).Results.ToDictionary(r => r.Id, r => r.Href);
 
     public static IReadOnlyList<(string Id, string Value)> Parameters(XDocument job) =>
-        job.Root!.Element(Uws + "parameters")!.Elements(Uws + "parameter")
-            .Select(p => (p.Attribute("id")!.Value, p.Value)).ToList();
+        [.. UwsXmlReader.ReadJob(job).Parameters.Select(p => (p.Id, p.Value))];
 }

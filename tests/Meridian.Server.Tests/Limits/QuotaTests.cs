@@ -2,6 +2,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Meridian.Cli;
+using Meridian.Cli.Users;
 
 namespace Meridian.Server.Tests.Limits;
 
