@@ -42,7 +42,7 @@ public sealed class EngineHarness : IAsyncDisposable
         new(Store, Catalog, [Executor, Batch], Waiter, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<JobDispatcher>.Instance);
 
     public TempDirectory Temp { get; } = new();
-    public FakeTimeProvider Time { get; } = new(Start);
+    public EngineClock Time { get; } = new(Start);
     public InMemoryJobStore Store { get; } = new();
     public FakeJobExecutor Executor { get; } = new();
     public FakeBatchExecutor Batch { get; } = new();
