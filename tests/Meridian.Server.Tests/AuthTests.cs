@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Meridian.Cli;
 using Meridian.Cli.Users;
-using Meridian.Engine.Users;
+using Meridian.Users;
 
 namespace Meridian.Server.Tests;
 

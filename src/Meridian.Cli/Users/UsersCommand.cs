@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
 using Meridian.Cli.CommandLine;
-using Meridian.Engine.Users;
+using Meridian.Users;
 
 namespace Meridian.Cli.Users;
 

@@ -2,7 +2,7 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
-using Meridian.Engine.Users;
+using Meridian.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using Meridian.Engine.Users;
+using Meridian.Users;
 using Meridian.Server.Api;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
-using Meridian.Engine.Users;
+using Meridian.Users;
 using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Auth;

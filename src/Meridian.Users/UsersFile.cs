@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
-namespace Meridian.Engine.Users;
+namespace Meridian.Users;
 
 /// <summary>
 /// The users file: a JSON document {"users": [...]} of UserAccount, managed with `meridian users` and read by

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Meridian.Engine.Users;
+namespace Meridian.Users;
 
 /// <summary>
 /// Hashes of the secrets in the users file. A password (chosen by a person, guessable) is stretched with
@@ -12,7 +12,11 @@ namespace Meridian.Engine.Users;
 /// </summary>
 public static class SecretHasher
 {
-    public const int PasswordIterations = 210_000;
+    /// <summary>
+    /// OWASP's figure for PBKDF2-HMAC-SHA256 (2023 cheat sheet). Each hash says its own count, so hashes written
+    /// with fewer iterations (210,000 before) still verify; a password set again gets the new count.
+    /// </summary>
+    public const int PasswordIterations = 600_000;
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
     private const string PasswordScheme = "pbkdf2-sha256";

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-namespace Meridian.Engine.Users;
+namespace Meridian.Users;
 
 /// <summary>
 /// One user of the users file: a name (the owner id of the jobs they create), the hash of their password
