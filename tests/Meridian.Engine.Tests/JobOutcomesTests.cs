@@ -2,6 +2,7 @@
 using Meridian.Compliance;
 using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
+using Meridian.Engine.Lifecycle;
 using Meridian.Engine.Tests.Fakes;
 using Meridian.Protocol;
 using Xunit;

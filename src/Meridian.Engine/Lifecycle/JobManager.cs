@@ -19,12 +19,12 @@ public sealed class JobManager(
 {
     private const int RaceRetries = 5;
     private readonly MeridianOptions _options = options.Value;
+    private readonly PhaseWriter _phases = new(store, waiter, logger);
 
     public ServiceCatalog Catalog => catalog;
 
     public JobWorkspace Workspace(string jobId) => new(_options.JobsDirectory, jobId);
 
-    /// <summary>The job, when it belongs to this service and this owner; null otherwise (so ids cannot be probed).</summary>
     /// <summary>The job, when it belongs to the service and to <paramref name="ownerId"/> (to anyone when <paramref name="anyOwner"/>).</summary>
     public async Task<Job?> GetAsync(ServiceDefinition service, string jobId, string? ownerId, CancellationToken cancellationToken, bool anyOwner = false)
     {
@@ -166,10 +166,8 @@ public sealed class JobManager(
                 case ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING:
                     return null;
                 case ExecutionPhase.PENDING or ExecutionPhase.HELD:
-                    if (await store.TrySetPhaseAsync(job.Id, job.Phase, new PhaseChange(ExecutionPhase.QUEUED, time.GetUtcNow()), cancellationToken))
+                    if (await _phases.TryMoveAsync(job, new PhaseChange(ExecutionPhase.QUEUED, time.GetUtcNow()), cancellationToken))
                     {
-                        Log.PhaseChanged(logger, job.Id, job.Service, job.Phase, ExecutionPhase.QUEUED);
-                        waiter.Notify(job.Id);
                         dispatcher.Wake();
                         return null;
                     }
@@ -206,10 +204,8 @@ public sealed class JobManager(
                 return null;
             }
 
-            if (await store.TrySetPhaseAsync(job.Id, job.Phase, new PhaseChange(ExecutionPhase.ABORTED, time.GetUtcNow()), cancellationToken))
+            if (await _phases.TryMoveAsync(job, new PhaseChange(ExecutionPhase.ABORTED, time.GetUtcNow()), cancellationToken))
             {
-                Log.PhaseChanged(logger, job.Id, job.Service, job.Phase, ExecutionPhase.ABORTED);
-                waiter.Notify(job.Id);
                 return null;
             }
 

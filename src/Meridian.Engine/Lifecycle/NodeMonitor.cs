@@ -22,6 +22,7 @@ public sealed class NodeMonitor(
     : BackgroundService
 {
     private readonly MeridianOptions _options = options.Value;
+    private readonly PhaseWriter _phases = new(store, waiter, logger);
     private DateTimeOffset? _healthySince;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -79,10 +80,9 @@ public sealed class NodeMonitor(
                     $"The server node '{job.NodeId}' that was executing this job stopped responding, so the job did not finish. Submit it again.", false),
                 Results = service is null ? [] : ResultCollector.Collect(service, new JobWorkspace(_options.JobsDirectory, job.Id)),
             };
-            if (await store.TrySetPhaseAsync(job.Id, job.Phase, change, cancellationToken))
+            if (await _phases.TryMoveAsync(job, change, cancellationToken))
             {
                 Log.NodeLost(logger, job.Id, job.NodeId);
-                waiter.Notify(job.Id);
                 settled++;
             }
         }

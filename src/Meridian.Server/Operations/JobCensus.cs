@@ -3,6 +3,7 @@ using System.Text;
 using Meridian.Engine.Descriptions;
 using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
+using Meridian.Engine.Lifecycle;
 using Meridian.Engine.Storage;
 using Meridian.Protocol;
 

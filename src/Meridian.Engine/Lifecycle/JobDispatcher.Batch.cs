@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
+using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Storage;
 using Meridian.Protocol;
 
-namespace Meridian.Engine.Execution;
+namespace Meridian.Engine.Lifecycle;
 
 /// <summary>
 /// Jobs of a batch executor: claimed while QUEUED (the store's node column, compare-and-set), submitted,
@@ -104,10 +105,7 @@ public sealed partial class JobDispatcher
         {
             Log.DispatchFailed(_logger, exception, jobId);
             var error = CouldNotRun(exception);
-            if (await _store.TrySetPhaseAsync(jobId, running.Phase, new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow()) { Error = error }, CancellationToken.None))
-            {
-                _waiter.Notify(jobId);
-            }
+            await _phases.TryMoveAsync(jobId, running.Service, running.Phase, new PhaseChange(ExecutionPhase.ERROR, _time.GetUtcNow()) { Error = error }, CancellationToken.None);
         }
         finally
         {
@@ -307,15 +305,13 @@ public sealed partial class JobDispatcher
     private async Task<bool> MarkExecutingAsync(string jobId, RunningJob running)
     {
         var now = _time.GetUtcNow();
-        if (!await WhileStoreIsBackAsync(jobId, () => _store.TrySetPhaseAsync(jobId, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.EXECUTING, now), CancellationToken.None)))
+        if (!await WhileStoreIsBackAsync(jobId, () => _phases.TryMoveAsync(jobId, running.Service, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.EXECUTING, now), CancellationToken.None)))
         {
             return false;
         }
 
         running.StartTime = now;
         running.Phase = ExecutionPhase.EXECUTING;
-        Log.PhaseChanged(_logger, jobId, running.Service, ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING);
-        _waiter.Notify(jobId);
         return true;
     }
 
@@ -333,10 +329,9 @@ public sealed partial class JobDispatcher
         {
             await WhileStoreIsBackAsync(job.Id, () => _store.TryRecordResultsAsync(job.Id, change.Results ?? [], CancellationToken.None));
         }
-        else if (await WhileStoreIsBackAsync(job.Id, () => _store.TrySetPhaseAsync(job.Id, running.Phase, change, CancellationToken.None)))
+        else
         {
-            Log.PhaseChanged(_logger, job.Id, service.Name, running.Phase, change.Next);
-            _metrics?.JobEnded(service.Name, change.Next, running.StartTime ?? job.StartTime, change.At);
+            await WhileStoreIsBackAsync(job.Id, () => _phases.TryMoveAsync(job.Id, service.Name, running.Phase, change, CancellationToken.None, running.StartTime ?? job.StartTime));
         }
 
         _waiter.Notify(job.Id);

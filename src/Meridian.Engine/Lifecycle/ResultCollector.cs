@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
+using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
 using Microsoft.Extensions.FileSystemGlobbing;
 
-namespace Meridian.Engine.Execution;
+namespace Meridian.Engine.Lifecycle;
 
 /// <summary>
 /// Finds a finished job's result files: each declared path or glob under the working directory (never

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 using System.Text;
 using Meridian.Engine.Descriptions;
+using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
 using Meridian.Protocol;
 
-namespace Meridian.Engine.Execution;
+namespace Meridian.Engine.Lifecycle;
 
 /// <summary>What an execution's end means for the job: its final phase, error summary and results.</summary>
 public static class JobOutcomes

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+using Meridian.Engine.Diagnostics;
+using Meridian.Engine.Jobs;
+using Meridian.Engine.Storage;
+using Meridian.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Meridian.Engine.Lifecycle;
+
+/// <summary>
+/// The one way a job changes phase. It checks the pair against PhaseTransitions (an illegal pair is a bug in
+/// the caller, so it throws rather than writes), does the store's compare-and-set, and, when the write took,
+/// logs it, wakes the requests waiting on the job and records how long an execution lasted.
+/// </summary>
+public sealed class PhaseWriter(IJobStore store, PhaseWaiter waiter, ILogger logger, JobMetrics? metrics = null)
+{
+    /// <summary>
+    /// Moves the job from <paramref name="from"/> to <paramref name="change"/>.Next when it is still in
+    /// <paramref name="from"/>; false, changing nothing, when another writer got there first.
+    /// </summary>
+    /// <param name="startTime">When the job started executing, if it did: an execution that ends is measured from it.</param>
+    public async Task<bool> TryMoveAsync(
+        string jobId, string service, ExecutionPhase from, PhaseChange change, CancellationToken cancellationToken, DateTimeOffset? startTime = null)
+    {
+        if (!PhaseTransitions.IsAllowed(from, change.Next))
+        {
+            throw new InvalidOperationException($"job {jobId}: {from.ToWire()} → {change.Next.ToWire()} is not a transition UWS allows");
+        }
+
+        if (!await store.TrySetPhaseAsync(jobId, from, change, cancellationToken))
+        {
+            return false;
+        }
+
+        Log.PhaseChanged(logger, jobId, service, from, change.Next);
+        waiter.Notify(jobId);
+        if (from is ExecutionPhase.EXECUTING && PhaseTransitions.IsTerminal(change.Next))
+        {
+            metrics?.JobEnded(service, change.Next, startTime, change.At);
+        }
+
+        return true;
+    }
+
+    /// <summary>Moves <paramref name="job"/> on from the phase it was read in.</summary>
+    public Task<bool> TryMoveAsync(Job job, PhaseChange change, CancellationToken cancellationToken) =>
+        TryMoveAsync(job.Id, job.Service, job.Phase, change, cancellationToken, job.StartTime);
+}
