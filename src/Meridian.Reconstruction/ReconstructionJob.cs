@@ -16,6 +16,11 @@ internal static class ReconstructionJob
     {
         var clock = Stopwatch.StartNew();
         records.Log($"meridian-reconstruct: a small teaching code (L-BFGS on chi2 of V2, closure phases and VIS, plus a regulariser)");
+        if (command.Software is { } software)
+        {
+            records.Log($"software: {software} was asked for; this server runs meridian-reconstruct in its place (not BSMEM, MiRA, SPARCO or WISARD)");
+        }
+
         var input = ReadFits(command.Input, "the input file");
         OiFitsData data;
         try
