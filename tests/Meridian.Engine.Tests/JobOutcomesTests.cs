@@ -116,7 +116,7 @@ public sealed class JobOutcomesTests : IDisposable
         var change = JobOutcomes.For(new ExecutionEnding(new ExecutionStatus(ExecutionState.Failed, exitCode), stop, null), _job, service, _workspace, Now);
 
         Assert.Equal(expected, change.Next);
-        Assert.Equal(expected == ExecutionPhase.COMPLETED, change.Error is null);
+        Assert.Equal(expected == ExecutionPhase.ERROR || stop == StopReason.Timeout, change.Error is not null);
         Assert.Equal(["out"], change.Results!.Select(r => r.Id));
     }
 }
