@@ -43,6 +43,21 @@ public sealed class RealFileReconstructionTests
     }
 
     [Fact]
+    public void BroadStartImage_DoesNotTrapTheFit_OfFkv1137WithItsComplexVisibilities()
+    {
+        using var run = new ReconstructionRun();
+
+        // The file's own settings: INIT_IMG (a broad image whose long-baseline visibilities are near zero), USE_VIS, 200 iterations.
+        Assert.Equal(0, run.Run(SampleFiles.PathOf(SampleFiles.Fkv1137)));
+
+        var output = run.Result().Output;
+        Assert.Equal(200, output.NIter);
+        Assert.True(output.ChiSq < 5, $"reduced chi2 {output.ChiSq}: from the start image alone the fit stopped near 300");
+        Assert.Contains("start race, 40 iterations each", run.Log);
+        Assert.Contains("continuing from the compact Gaussian", run.Log);
+    }
+
+    [Fact]
     public void ClientOptions_TakeMaxiter_AndLogTheRestAsIgnored()
     {
         using var run = new ReconstructionRun();
