@@ -15,6 +15,7 @@ internal static class OImagingPolling
     private const int Clients = 8;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
 
     public static async Task<Report> RunAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +38,8 @@ internal static class OImagingPolling
             await warm.AbortAsync(cancellationToken);
         }
 
+        // Let the warm-up's aftermath (the aborted job's end, background JIT tiering) pass before the idle floor.
+        await Task.Delay(Settle, cancellationToken);
         var idleTicks = ServerTicks();
         var idleClock = Stopwatch.StartNew();
         await Task.Delay(Idle, cancellationToken);
@@ -79,7 +82,7 @@ internal static class OImagingPolling
             var seen = clients.SelectMany(c => c.PhasesSeen).GroupBy(p => p.Key).Select(g => $"{g.Key} {g.Sum(p => p.Value)}");
             report.Note($"phases read: {string.Join(", ", seen)}; reconstructions finished and deleted in the window: {clients.Sum(c => c.JobsFinished)} (the service runs 2 at once)");
             report.Note($"CPU: {load} (the jobs' reconstructions take the rest of the machine)");
-            report.Note($"idle floor: the same server after warm-up, no client, {Idle.TotalSeconds:0} s: {Format(idleCpu)}% of a core, {Format(idleMemory)} MiB RSS");
+            report.Note($"idle floor: the same server {Settle.TotalSeconds:0} s after warm-up, no client, {Idle.TotalSeconds:0} s: {Format(idleCpu)}% of a core, {Format(idleMemory)} MiB RSS");
             report.Note("ratios: CPU and memory to the idle server; latencies to the static resource under the same load");
             return report;
         }

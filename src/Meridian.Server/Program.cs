@@ -66,7 +66,7 @@ catch (Exception exception) when (exception is InvalidDataException or IOExcepti
 app.UseMeridianProxy();
 app.UseMiddleware<HeadRequests>();
 // A job list may also answer at further paths (a service's aliases:), routed in place.
-JobListAliases.UseJobListAliases(app);
+app.UseJobListAliases();
 app.UseRouting();
 
 // Answers to clients' mistakes are 4xx with a reason, never 500.

@@ -37,7 +37,7 @@ public sealed class JobListAliases
         _folders = folders.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value, StringComparer.Ordinal);
     }
 
-    public static WebApplication UseJobListAliases(WebApplication app)
+    internal static WebApplication Use(WebApplication app)
     {
         var aliases = app.Services.GetRequiredService<ServiceCatalog>().Services
             .SelectMany(service => service.Aliases.Select(alias => (new PathString(alias), service.Name)))
@@ -78,4 +78,11 @@ public sealed class JobListAliases
 
         return next(context);
     }
+}
+
+/// <summary>Program.cs's entry to <see cref="JobListAliases"/>.</summary>
+public static class JobListAliasesSetup
+{
+    /// <summary>Before routing, after the path base: a request under an alias is routed as the job list's own.</summary>
+    public static WebApplication UseJobListAliases(this WebApplication app) => JobListAliases.Use(app);
 }
