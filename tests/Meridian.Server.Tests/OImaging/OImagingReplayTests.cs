@@ -79,7 +79,7 @@ public sealed class OImagingReplayTests(ExampleServicesApplication example) : IC
     public async Task MoreClientsThanTheServiceRunsAtOnce_WaitQueued_AndAllGetTheirFiles()
     {
         var oifits = await File.ReadAllBytesAsync(SampleData(Fkv1137));
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Client.RunAsync(Fkv1137, oifits, "bsmem-ci", "-maxiter=15")));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Client.RunAsync(Fkv1137, oifits, "bsmem-ci", "-maxiter=40")));
 
         Assert.All(outcomes, o => Assert.Equal("COMPLETED", o.FinalPhase));
         Assert.All(outcomes, o => Assert.Equal(["logfile", "outputfile"], o.Results.Select(r => r.Id).Order()));
