@@ -10,7 +10,8 @@ namespace Meridian.Bench;
 /// </summary>
 internal static class BenchProgram
 {
-    /// <param name="args">"slurm" for the SLURM part alone (it needs a cluster); nothing for the rest.</param>
+    /// <param name="args">"slurm" for the SLURM part alone (it needs a cluster); "oimaging" for the load of OImaging-style
+    /// clients polling real reconstructions; nothing for the rest.</param>
     public static async Task<int> Main(string[] args)
     {
         using var interrupted = new CancellationTokenSource();
@@ -26,9 +27,12 @@ internal static class BenchProgram
 
         try
         {
-            var report = args is ["slurm"] && !OperatingSystem.IsWindows()
-                ? await SlurmBenchmark.RunAsync(interrupted.Token)
-                : await Benchmark.RunAsync(interrupted.Token);
+            var report = args switch
+            {
+                ["slurm"] when !OperatingSystem.IsWindows() => await SlurmBenchmark.RunAsync(interrupted.Token),
+                ["oimaging"] => await OImagingPolling.RunAsync(interrupted.Token),
+                _ => await Benchmark.RunAsync(interrupted.Token),
+            };
             report.Print(Console.Out);
             return 0;
         }

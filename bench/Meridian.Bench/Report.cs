@@ -7,10 +7,10 @@ namespace Meridian.Bench;
 internal sealed record Target(string Text, bool Met);
 
 /// <summary>
-/// One line of the table. When <paramref name="FloorMs"/> is given the value is a latency in ms too, and
-/// the ratio says how many floors it costs.
+/// One line of the table. When <paramref name="FloorMs"/> is given the value is a latency in ms too (or in
+/// <paramref name="FloorUnit"/>, the value's unit), and the ratio says how many floors it costs.
 /// </summary>
-internal sealed record Row(string Figure, double Value, string Unit, double? FloorMs = null, string? FloorName = null, Target? Target = null)
+internal sealed record Row(string Figure, double Value, string Unit, double? FloorMs = null, string? FloorName = null, Target? Target = null, string FloorUnit = "ms")
 {
     public bool IsSection { get; init; }
 }
@@ -53,7 +53,7 @@ internal sealed class Report
         var cells = _rows.Select(row => row.IsSection ? new[] { row.Figure, "", "", "", "", "", "" } : new[]
         {
             row.Figure, Format(row.Value), row.Unit,
-            row.FloorMs is { } floor ? $"{Format(floor)} ms ({row.FloorName})" : "-",
+            row.FloorMs is { } floor ? $"{Format(floor)} {row.FloorUnit} ({row.FloorName})" : "-",
             row.FloorMs is { } divisor ? string.Create(CultureInfo.InvariantCulture, $"{row.Value / divisor:0.0}x") : "-",
             row.Target?.Text ?? "-",
             row.Target is null ? "" : row.Target.Met ? "yes" : "NO",

@@ -11,9 +11,12 @@ internal sealed record CommandLine(
     string Input, string Output, string Progress, string History, string Preview, string? LogFile, string? ClientOptionString,
     int? MaxIter, string? Regulariser, double? Weight, double? FovMas, int? Pixels, string? InitFile, double? Threshold)
 {
+    /// <summary>The code a client asked for (OImaging's "software": bsmem-ci, mira-ci …); only logged, this program serves them all.</summary>
+    public string? Software { get; init; }
+
     public const string Usage =
         "usage: meridian-reconstruct [--maxiter N] [--threshold T] [--regulariser smoothness|mem|tv] [--weight MU] [--fov MAS] [--pixels N]\n" +
-        "                            [--init IMAGE.fits] [--cli-options \"-maxiter=N ...\"] [--progress FILE] [--history FILE.csv]\n" +
+        "                            [--init IMAGE.fits] [--cli-options \"-maxiter=N ...\"] [--software NAME] [--progress FILE] [--history FILE.csv]\n" +
         "                            [--preview FILE.png] [--log FILE] INPUT.fits OUTPUT.fits";
 
     /// <summary>Parses the arguments; throws <see cref="UsageException"/> with the reason when they are wrong.</summary>
@@ -21,7 +24,7 @@ internal sealed record CommandLine(
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var positional = new List<string>();
-        string[] known = ["--maxiter", "--threshold", "--regulariser", "--weight", "--fov", "--pixels", "--init", "--cli-options", "--progress", "--history", "--preview", "--log"];
+        string[] known = ["--maxiter", "--threshold", "--regulariser", "--weight", "--fov", "--pixels", "--init", "--cli-options", "--software", "--progress", "--history", "--preview", "--log"];
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -69,7 +72,10 @@ internal sealed record CommandLine(
             Real(values, "--fov", 1e-6, 1e6),
             Integer(values, "--pixels", 8, 512),
             values.GetValueOrDefault("--init"),
-            Real(values, "--threshold", 0, 1));
+            Real(values, "--threshold", 0, 1))
+        {
+            Software = values.GetValueOrDefault("--software"),
+        };
     }
 
     private static int? Integer(Dictionary<string, string> values, string name, int min, int max)

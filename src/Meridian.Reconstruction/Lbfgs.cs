@@ -4,7 +4,8 @@ namespace Meridian.Reconstruction;
 /// <summary>
 /// Limited-memory BFGS (Nocedal 1980) kept to x ≥ 0 in the simple projected way (in the spirit of L-BFGS-B, without
 /// its Cauchy point): pixels at zero whose gradient pushes them below stay fixed, the quasi-Newton direction is
-/// computed on the others, and each trial point of the backtracking (Armijo) line search is projected onto x ≥ 0.
+/// computed on the others from the curvature pairs restricted to them, and each trial point of the backtracking
+/// (Armijo) line search is projected onto x ≥ 0.
 /// </summary>
 internal sealed class Lbfgs(int size, int memory = 7)
 {
@@ -87,16 +88,38 @@ internal sealed class Lbfgs(int size, int memory = 7)
             q[i] = free[i] ? -g[i] : 0;
         }
 
-        var alphas = new double[_pairs.Count];
-        for (var k = _pairs.Count - 1; k >= 0; k--)
+        // The pairs restricted to the free pixels: a pinned pixel's curvature must not steer the others.
+        var pairs = new List<(double[] S, double[] Y, double Rho)>(_pairs.Count);
+        foreach (var (s0, y0, _) in _pairs)
         {
-            alphas[k] = _pairs[k].Rho * Dot(_pairs[k].S, q);
-            AddScaled(q, -alphas[k], _pairs[k].Y);
+            var s = new double[size];
+            var y = new double[size];
+            for (var i = 0; i < size; i++)
+            {
+                if (free[i])
+                {
+                    s[i] = s0[i];
+                    y[i] = y0[i];
+                }
+            }
+
+            var sy = Dot(s, y);
+            if (sy > 1e-12 * Math.Sqrt(Dot(s, s) * Dot(y, y)))
+            {
+                pairs.Add((s, y, 1 / sy));
+            }
         }
 
-        if (_pairs.Count > 0)
+        var alphas = new double[pairs.Count];
+        for (var k = pairs.Count - 1; k >= 0; k--)
         {
-            var (s, y, _) = _pairs[^1];
+            alphas[k] = pairs[k].Rho * Dot(pairs[k].S, q);
+            AddScaled(q, -alphas[k], pairs[k].Y);
+        }
+
+        if (pairs.Count > 0)
+        {
+            var (s, y, _) = pairs[^1];
             var gamma = Dot(s, y) / Dot(y, y);
             for (var i = 0; i < size; i++)
             {
@@ -104,10 +127,10 @@ internal sealed class Lbfgs(int size, int memory = 7)
             }
         }
 
-        for (var k = 0; k < _pairs.Count; k++)
+        for (var k = 0; k < pairs.Count; k++)
         {
-            var beta = _pairs[k].Rho * Dot(_pairs[k].Y, q);
-            AddScaled(q, alphas[k] - beta, _pairs[k].S);
+            var beta = pairs[k].Rho * Dot(pairs[k].Y, q);
+            AddScaled(q, alphas[k] - beta, pairs[k].S);
         }
 
         for (var i = 0; i < size; i++)

@@ -16,6 +16,11 @@ internal static class ReconstructionJob
     {
         var clock = Stopwatch.StartNew();
         records.Log($"meridian-reconstruct: a small teaching code (L-BFGS on chi2 of V2, closure phases and VIS, plus a regulariser)");
+        if (command.Software is { } software)
+        {
+            records.Log($"software: {software} was asked for; this server runs meridian-reconstruct in its place (not BSMEM, MiRA, SPARCO or WISARD)");
+        }
+
         var input = ReadFits(command.Input, "the input file");
         OiFitsData data;
         try
@@ -39,7 +44,7 @@ internal static class ReconstructionJob
 
         records.Log($"data: {observed.Vis2.Count} V2, {observed.ClosurePhases.Count} closure phases, {observed.Vis.Count} VIS points " +
             $"of target {target?.Name ?? "(unnamed)"}; wavelengths {Format(settings.WaveMin)} to {Format(settings.WaveMax)} m");
-        var (grid, start) = StartImage(input, settings, observed, records);
+        var (grid, start, given) = StartImage(input, settings, observed, records);
         records.Log(string.Create(CultureInfo.InvariantCulture,
             $"grid: {grid.N}x{grid.N} pixels of {grid.PixelMas:0.####} mas; regulariser {regulariser.Name}, weight {weight:G4}; at most {settings.MaxIter} iterations"));
         if (settings.FluxErr is not null)
@@ -49,8 +54,10 @@ internal static class ReconstructionJob
 
         var transform = new FourierTransform(observed.Frequencies, grid.Alpha, grid.Delta);
         var objective = new Objective(transform, new ChiSquare(observed), regulariser, weight, grid.N);
-        var outcome = Reconstructor.Run(objective, start, settings.MaxIter, settings.Threshold,
-            iteration => records.Record(iteration, settings.MaxIter, observed.Count));
+        void Record(Iteration iteration) => records.Record(iteration, settings.MaxIter, observed.Count);
+        var outcome = given
+            ? StartRace.Run(objective, start, grid.Gaussian(CompactFwhm(observed, Math.Abs(grid.Cdelt2))), settings.MaxIter, settings.Threshold, Record, records.Log)
+            : Reconstructor.Run(objective, start, settings.MaxIter, settings.Threshold, Record);
         var image = outcome.Image.Select(v => v * settings.Flux).ToArray();
 
         var name = OutputFile.Write(input, image, grid, target, outcome, observed.Count, regulariser, weight, command.Output);
@@ -163,7 +170,7 @@ internal static class ReconstructionJob
         return regulariser;
     }
 
-    private static (ImageGrid Grid, double[] Start) StartImage(FitsFile input, ReconstructionSettings settings, ObservedData observed, RunRecords records)
+    private static (ImageGrid Grid, double[] Start, bool Given) StartImage(FitsFile input, ReconstructionSettings settings, ObservedData observed, RunRecords records)
     {
         FitsImage? image = null;
         string? what = null;
@@ -189,19 +196,21 @@ internal static class ReconstructionJob
             }
 
             records.Log($"start image: {what}");
-            return (grid, image.Data.ToArray());
+            return (grid, image.Data.ToArray(), true);
         }
 
         var n = settings.Pixels ?? 64;
         // Without a field of view, pixels of λ/(4 B_max): twice finer than the Nyquist sampling of the longest baseline.
         var pixel = settings.FovMas is { } fov ? fov / n * ImageGrid.MasToRadians : 1 / (4 * observed.MaxFrequency);
         var gaussianGrid = new ImageGrid(n, -pixel, pixel);
-        // A compact start, half the resolution λ/B_max: the V² gradient of a visibility near zero vanishes, so a
-        // broad start gives the long baselines no say and the iterations settle in a smooth, wrong image.
-        var fwhm = Math.Max(1.5, 0.5 / (observed.MaxFrequency * pixel));
+        var fwhm = CompactFwhm(observed, pixel);
         records.Log(string.Create(CultureInfo.InvariantCulture, $"start image: a centred Gaussian of FWHM {fwhm:0.#} pixels"));
-        return (gaussianGrid, gaussianGrid.Gaussian(fwhm));
+        return (gaussianGrid, gaussianGrid.Gaussian(fwhm), false);
     }
+
+    // A compact start, half the resolution λ/B_max: the V² gradient of a visibility near zero vanishes, so a
+    // broad start gives the long baselines no say and the iterations settle in a smooth, wrong image.
+    private static double CompactFwhm(ObservedData observed, double pixelRadians) => Math.Max(1.5, 0.5 / (observed.MaxFrequency * pixelRadians));
 
     private static string Format(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "any";
 }

@@ -65,6 +65,8 @@ catch (Exception exception) when (exception is InvalidDataException or IOExcepti
 // Behind a reverse proxy: the client's real address, scheme and host from trusted proxies, and the path base.
 app.UseMeridianProxy();
 app.UseMiddleware<HeadRequests>();
+// A job list may also answer at further paths (a service's aliases:), routed in place.
+app.UseJobListAliases();
 app.UseRouting();
 
 // Answers to clients' mistakes are 4xx with a reason, never 500.

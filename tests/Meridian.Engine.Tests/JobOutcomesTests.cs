@@ -102,4 +102,22 @@ public sealed class JobOutcomesTests : IDisposable
 
         Assert.Equal((ExecutionPhase.ERROR, ErrorType.Transient), (change.Next, change.Error?.Type));
     }
+
+    [Theory]
+    [InlineData(1, null, ExecutionPhase.COMPLETED)]
+    [InlineData(2, null, ExecutionPhase.ERROR)]
+    [InlineData(1, StopReason.Abort, ExecutionPhase.ABORTED)]
+    [InlineData(1, StopReason.Timeout, ExecutionPhase.ABORTED)]
+    public void For_CompletesOnAnExitCodeTheServiceCallsSuccess_WhenTheProgramEndedByItself(int exitCode, StopReason? stop, ExecutionPhase expected)
+    {
+        File.WriteAllText(Path.Combine(_workspace.Work, "out.txt"), "why it failed");
+        File.WriteAllText(_workspace.Stderr, "cannot read the input\n");
+        var service = TestServices.Fake() with { SuccessExitCodes = new HashSet<int> { 0, 1 }, ListStreams = false };
+
+        var change = JobOutcomes.For(new ExecutionEnding(new ExecutionStatus(ExecutionState.Failed, exitCode), stop, null), _job, service, _workspace, Now);
+
+        Assert.Equal(expected, change.Next);
+        Assert.Equal(expected == ExecutionPhase.ERROR || stop == StopReason.Timeout, change.Error is not null);
+        Assert.Equal(["out"], change.Results!.Select(r => r.Id));
+    }
 }

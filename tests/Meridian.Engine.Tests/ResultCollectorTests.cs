@@ -89,4 +89,15 @@ public sealed class ResultCollectorTests : IDisposable
         Assert.Equal(("work/vis2.csv", "text/csv", 5L), (results[0].RelativePath, results[0].MimeType, results[0].Size));
         Assert.Equal(Path.Combine("work", "plots", "a.svg"), results[1].RelativePath);
     }
+
+    [Fact]
+    public void Collect_LeavesOutStdoutAndStderr_WhenTheServiceDoesNotListThem()
+    {
+        WriteWork("log.txt", "ok\n");
+        File.WriteAllText(_workspace.Stdout, "done\n");
+        File.WriteAllText(_workspace.Stderr, "warning\n");
+        var service = Declaring(new ResultDefinition("log", "log.txt", null, "text/plain", null)) with { ListStreams = false };
+
+        Assert.Equal(["log"], ResultCollector.Collect(service, _workspace).Select(r => r.Id));
+    }
 }

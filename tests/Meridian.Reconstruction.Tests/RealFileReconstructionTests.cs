@@ -43,6 +43,20 @@ public sealed class RealFileReconstructionTests
     }
 
     [Fact]
+    public void BroadStartImage_DoesNotTrapTheFit_OfFkv1137WithItsComplexVisibilities()
+    {
+        using var run = new ReconstructionRun();
+
+        // The file's own settings: INIT_IMG (a broad image whose long-baseline visibilities are near zero), USE_VIS, 200 iterations.
+        Assert.Equal(0, run.Run(SampleFiles.PathOf(SampleFiles.Fkv1137)));
+
+        var output = run.Result().Output;
+        Assert.Equal(200, output.NIter);
+        Assert.True(output.ChiSq < 10, $"reduced chi2 {output.ChiSq}: the fit used to stop near 300 from this start image");
+        Assert.Contains("start race, 40 iterations each", run.Log);
+    }
+
+    [Fact]
     public void ClientOptions_TakeMaxiter_AndLogTheRestAsIgnored()
     {
         using var run = new ReconstructionRun();

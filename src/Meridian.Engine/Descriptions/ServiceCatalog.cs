@@ -39,6 +39,15 @@ public sealed class ServiceCatalog
                 continue;
             }
 
+            foreach (var alias in definition.Aliases)
+            {
+                // A path must lead to one job list: neither the same path nor one inside another service's.
+                if (services.SelectMany(s => s.Aliases.Select(a => (Service: s, Alias: a))).FirstOrDefault(other => Overlap(alias, other.Alias)) is { Service: not null } clash)
+                {
+                    problems.Add($"{file}:1: alias '{alias}' overlaps '{clash.Alias}' of {clash.Service.SourcePath}");
+                }
+            }
+
             services.Add(definition);
         }
 
@@ -49,4 +58,9 @@ public sealed class ServiceCatalog
 
         return new ServiceCatalog(services);
     }
+
+    private static bool Overlap(string one, string other) =>
+        string.Equals(one, other, StringComparison.OrdinalIgnoreCase)
+        || one.StartsWith(other + "/", StringComparison.OrdinalIgnoreCase)
+        || other.StartsWith(one + "/", StringComparison.OrdinalIgnoreCase);
 }

@@ -20,6 +20,12 @@ public sealed record ServiceDefinition
     public bool Anonymous { get; init; }
     /// <summary>How {job}/error answers when the client does not ask for a format.</summary>
     public ErrorFormat ErrorFormat { get; init; } = ErrorFormat.Text;
+    /// <summary>Whether stdout and stderr are listed among the job's results (they are always kept and shown by {job}/error).</summary>
+    public bool ListStreams { get; init; } = true;
+    /// <summary>The exit codes after which a job is COMPLETED (its declared results collected); any other is an ERROR.</summary>
+    public IReadOnlySet<int> SuccessExitCodes { get; init; } = new HashSet<int> { 0 };
+    /// <summary>Further paths (besides /uws/{name}) at which the job list is served in place, such as /OImaging-uws/oimaging/oimaging.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
     /// <summary>The folder of the definition file: {service_dir} in commands.</summary>
     public required string ServiceDirectory { get; init; }
     public required string SourcePath { get; init; }

@@ -11,7 +11,8 @@ namespace Meridian.Engine.Descriptions;
 /// </summary>
 public sealed partial class ServiceDefinitionReader
 {
-    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm", "anonymous", "version", "error_format"];
+    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm", "anonymous", "version", "error_format",
+         "list_streams", "success_exit_codes", "aliases"];
     private static readonly string[] ParameterKeys =
         ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "max_length", "values", "max_size", "min_items", "max_items",
          "when", "excludes", "less_than", "greater_than"];
@@ -86,6 +87,8 @@ public sealed partial class ServiceDefinitionReader
         var batch = ReadBatch(Child(root, "slurm"), executor);
         var errorFormat = ReadErrorFormat(root);
         var command = ReadCommand(Child(root, "command"), parameters);
+        var successExitCodes = ReadSuccessExitCodes(Child(root, "success_exit_codes"));
+        var aliases = ReadAliases(Child(root, "aliases"));
         if (_problems.Count > 0 || name is null || command is null)
         {
             return null;
@@ -105,6 +108,9 @@ public sealed partial class ServiceDefinitionReader
             Batch = batch,
             Anonymous = Boolean(root, "anonymous") ?? false,
             ErrorFormat = errorFormat,
+            ListStreams = Boolean(root, "list_streams") ?? true,
+            SuccessExitCodes = successExitCodes,
+            Aliases = aliases,
             ServiceDirectory = Path.GetDirectoryName(Path.GetFullPath(_path))!,
             SourcePath = _path,
         };

@@ -27,6 +27,8 @@ public static class JobOutcomes
             _ when ending.Status.OutputFailure is { } lost => (ExecutionPhase.ERROR, new ErrorSummary(ErrorType.Transient,
                 $"The job was stopped: {lost}. Submit it again once there is room.", hasDetail)),
             (_, ExecutionState.Succeeded) => (ExecutionPhase.COMPLETED, null),
+            // A code whose failures are results (a log saying why) declares the exit codes that still complete the job.
+            (null, ExecutionState.Failed) when ending.Status.ExitCode is { } code && service.SuccessExitCodes.Contains(code) => (ExecutionPhase.COMPLETED, null),
             _ when ending.StartError is { } startError => (ExecutionPhase.ERROR, new ErrorSummary(ErrorType.Fatal,
                 $"The program could not be started: {startError}", false)),
             // A batch scheduler enforces the time limit itself, and may be told to cancel a job by someone else.

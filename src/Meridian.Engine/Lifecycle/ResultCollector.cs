@@ -8,7 +8,7 @@ namespace Meridian.Engine.Lifecycle;
 
 /// <summary>
 /// Finds a finished job's result files: each declared path or glob under the working directory (never
-/// outside it, links included), then stdout and stderr.
+/// outside it, links included), then stdout and stderr unless the service leaves them out.
 /// </summary>
 public static class ResultCollector
 {
@@ -39,8 +39,13 @@ public static class ResultCollector
             }
         }
 
-        Add(results, ids, workspace, "stdout", JobWorkspace.StdoutFile, "text/plain");
-        Add(results, ids, workspace, "stderr", JobWorkspace.StderrFile, "text/plain");
+        // A client that accepts only the results it knows (OImaging) needs the streams left out; they stay at {job}/error.
+        if (service.ListStreams)
+        {
+            Add(results, ids, workspace, "stdout", JobWorkspace.StdoutFile, "text/plain");
+            Add(results, ids, workspace, "stderr", JobWorkspace.StderrFile, "text/plain");
+        }
+
         return results;
     }
 

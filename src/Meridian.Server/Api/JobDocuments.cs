@@ -7,8 +7,9 @@ namespace Meridian.Server.Api;
 /// <summary>Turns stored jobs into their UWS representations, with absolute URLs for this request's host.</summary>
 public static class JobDocuments
 {
+    /// <summary>The job list's URL as this request reached it: under /uws/, or under the alias it came through.</summary>
     public static string JobListUrl(HttpRequest request, string service) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/uws/{Uri.EscapeDataString(service)}";
+        $"{request.Scheme}://{request.Host}{request.PathBase}{JobListAliases.AliasOf(request.HttpContext, service) ?? "/uws/" + Uri.EscapeDataString(service)}";
 
     public static string JobUrl(HttpRequest request, string service, string jobId) => $"{JobListUrl(request, service)}/{jobId}";
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
 using Meridian.Engine.Descriptions;
+using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 
@@ -30,18 +31,30 @@ public static class JobPropertyEndpoints
     }
 
     /// <summary>
-    /// The error summary, then the job's whole stderr: the detail that errorSummary's hasDetail promises. As plain
+    /// The error summary, then the job's whole stderr: the detail that errorSummary's hasDetail promises (and, for a
+    /// service whose results leave out stdout and stderr, both streams once the job has ended, whatever its phase). As plain
     /// text, or as a DALI error VOTable when the service's error_format says so or the client asks for a VOTable.
     /// </summary>
     public static async Task<IResult> GetErrorAsync(string service, string jobId, HttpContext context, JobManager manager)
     {
         var (definition, job) = await JobLookup.JobAsync(manager, context, service, jobId);
         string? message = null;
+        var workspace = manager.Workspace(job.Id);
         if (job.Error is not null)
         {
-            var stderr = manager.Workspace(job.Id).Stderr;
-            var detail = File.Exists(stderr) ? await File.ReadAllTextAsync(stderr, context.RequestAborted) : "";
+            var detail = await ReadAsync(workspace.Stderr, context.RequestAborted);
             message = detail.Length == 0 ? job.Error.Message + "\n" : $"{job.Error.Message}\n\n--- stderr ---\n{detail}";
+        }
+        else if (!definition.ListStreams && PhaseTransitions.IsTerminal(job.Phase))
+        {
+            // The streams are not results of this service, so this is where they are read, whatever the outcome.
+            var stderr = await ReadAsync(workspace.Stderr, context.RequestAborted);
+            message = stderr.Length == 0 ? null : $"--- stderr ---\n{stderr}";
+        }
+
+        if (!definition.ListStreams && PhaseTransitions.IsTerminal(job.Phase) && await ReadAsync(workspace.Stdout, context.RequestAborted) is { Length: > 0 } stdout)
+        {
+            message = $"{message}{(message is null ? "" : "\n")}--- stdout ---\n{stdout}";
         }
 
         return ErrorDocument.Negotiate(context.Request, definition.ErrorFormat) == ErrorFormat.Votable
@@ -71,6 +84,9 @@ public static class JobPropertyEndpoints
             ? PlainText.NotFound($"The uploaded file of '{name}' is no longer there.")
             : FileDownload.Send(context, path, upload.ContentType ?? "application/octet-stream", upload.FileName.Length > 0 ? upload.FileName : null);
     }
+
+    private static async Task<string> ReadAsync(string path, CancellationToken cancellation) =>
+        File.Exists(path) ? await File.ReadAllTextAsync(path, cancellation) : "";
 
     private static string Time(DateTimeOffset? instant) => instant is { } value ? UwsTime.Format(value) : "";
 }

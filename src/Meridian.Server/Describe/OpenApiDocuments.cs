@@ -48,7 +48,8 @@ public static class OpenApiDocuments
             ["name"] = "jobId", ["in"] = "path", ["required"] = true,
             ["schema"] = new JsonObject { ["type"] = "string", ["pattern"] = $"^[A-Za-z0-9_-]{{{JobId.Length}}}$" },
         };
-        var resultIds = new JsonArray([.. service.Results.Where(r => r.Path is not null).Select(r => (JsonNode)r.Name), "stdout", "stderr"]);
+        var resultIds = new JsonArray([.. service.Results.Where(r => r.Path is not null).Select(r => (JsonNode)r.Name),
+            .. (service.ListStreams ? new JsonNode[] { "stdout", "stderr" } : [])]);
         return new JsonObject
         {
             [list] = new JsonObject

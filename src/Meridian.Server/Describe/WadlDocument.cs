@@ -52,7 +52,7 @@ public static class WadlDocument
         xml.WriteStartElement("resource", Namespace);
         xml.WriteAttributeString("path", "results/{resultId}");
         Param(xml, "resultId", "template", "xsd:string", null, required: true,
-            options: service.Results.Any(r => r.Glob is not null) ? null : [.. service.Results.Select(r => r.Name), "stdout", "stderr"]);
+            options: service.Results.Any(r => r.Glob is not null) ? null : [.. service.Results.Select(r => r.Name), .. Streams(service)]);
         Method(xml, "GET", $"{service.Name}-result", null, [.. service.Results.Select(r => ("200", (string?)r.MimeType, (string?)null)).DefaultIfEmpty(("200", "text/plain", null))]);
         xml.WriteEndElement();
         xml.WriteEndElement();
@@ -182,4 +182,6 @@ public static class WadlDocument
     private static string ParameterDoc(ParameterDefinition parameter) => ParameterText.Constraints(parameter) is { Length: > 0 } rules
         ? $"{parameter.Description ?? parameter.Title} ({rules})".TrimStart()
         : parameter.Description ?? parameter.Title ?? "";
+
+    private static string[] Streams(ServiceDefinition service) => service.ListStreams ? ["stdout", "stderr"] : [];
 }
