@@ -89,18 +89,14 @@ export async function readPlane(url, hdu, plane = 0) {
 /** Big-endian stored values (raw bytes, a whole number of elements) as physical values. */
 export function physical(raw, hdu) {
   const size = Math.abs(hdu.bitpix) / 8;
-  const count = raw.length / size;
-  const swapped = new Uint8Array(count * size);
-  for (let i = 0; i < raw.length; i += size) {
-    for (let b = 0; b < size; b++) swapped[i + b] = raw[i + size - 1 - b];
-  }
   const Stored = { 8: Uint8Array, 16: Int16Array, 32: Int32Array, 64: BigInt64Array, '-32': Float32Array, '-64': Float64Array }[hdu.bitpix];
   if (!Stored) throw new Error(`BITPIX ${hdu.bitpix} is not a FITS pixel type.`);
-  const stored = new Stored(swapped.buffer);
+  const stored = new Stored(littleEndian(raw, size));
   const scale = hdu.keys.get('BSCALE') ?? 1;
   const zero = hdu.keys.get('BZERO') ?? 0;
   // Unscaled floats are already physical values: no copy, half the memory of a Float64Array.
   if (hdu.bitpix < 0 && scale === 1 && zero === 0) return stored;
+  const count = stored.length;
   const blank = hdu.keys.get('BLANK');
   const values = new Float64Array(count);
   if (hdu.bitpix === 64) {
@@ -112,6 +108,26 @@ export function physical(raw, hdu) {
     for (let i = 0; i < count; i++) values[i] = zero + scale * stored[i];
   }
   return values;
+}
+
+// FITS is big-endian, the machines that run browsers little-endian: swapped a 16- or 32-bit word at a time
+// (16 M pixels in tens of milliseconds, where a byte loop takes most of a second).
+function littleEndian(raw, size) {
+  // A response's own buffer is swapped in place; a view into a larger one is copied first.
+  const copy = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? raw : new Uint8Array(raw);
+  if (size === 2) {
+    const words = new Uint16Array(copy.buffer);
+    for (let i = 0; i < words.length; i++) { const w = words[i]; words[i] = (w << 8) | (w >>> 8); }
+  } else if (size >= 4) {
+    const words = new Uint32Array(copy.buffer);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      words[i] = (w << 24) | ((w & 0xff00) << 8) | ((w >>> 8) & 0xff00) | (w >>> 24);
+    }
+    // A 64-bit value is two swapped words that also change places.
+    if (size === 8) for (let i = 0; i < words.length; i += 2) { const w = words[i]; words[i] = words[i + 1]; words[i + 1] = w; }
+  }
+  return copy.buffer;
 }
 
 /** The values along NAXIS3 at the 0-based pixel (x, y) of a cube: one small range read per plane. */

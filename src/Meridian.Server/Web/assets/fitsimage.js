@@ -10,6 +10,9 @@ import { spectrumPlot } from './spectrum.js';
 const ZOOMS = [0.25, 0.5, 1, 2, 4, 8];
 const LEVELS = 4096;
 const SPECTRUM_DELAY_MS = 120;
+// Beyond this many pixels the first picture samples every n-th pixel and row (it is on screen at once);
+// the full-resolution one follows in the next task.
+const FIRST_PICTURE_PIXELS = 1 << 20;
 
 export async function imageViewer(result, images) {
   const id = `fits-${result.id}`.replace(/[^A-Za-z0-9_-]/g, '-');
@@ -36,9 +39,13 @@ export async function imageViewer(result, images) {
   }
 
   // One pass over the plane with 32-bit pixel writes; the stretch is a table of LEVELS steps, not a call a pixel.
-  function draw() {
+  function draw(step = 1) {
     const [width, height] = state.hdu.axes;
     const [low, high] = limits(state.values, state.cut);
+    const shownWidth = Math.ceil(width / step);
+    const shownHeight = Math.ceil(height / step);
+    canvas.width = shownWidth;
+    canvas.height = shownHeight;
     const rgb = lookupTable(state.colormap);
     const colours = new Uint32Array(LEVELS);
     for (let i = 0; i < LEVELS; i++) {
@@ -47,16 +54,16 @@ export async function imageViewer(result, images) {
     }
     const blank = (255 << 24 | 255 << 16 | 0 << 8 | 255) >>> 0;
     const context = canvas.getContext('2d');
-    const image = context.createImageData(width, height);
+    const image = context.createImageData(shownWidth, shownHeight);
     const pixels = new Uint32Array(image.data.buffer);
     const factor = (LEVELS - 1) / (high - low || 1);
     const values = state.values;
-    for (let y = 0; y < height; y++) {
+    for (let y = 0; y < shownHeight; y++) {
       // FITS rows go upwards: row 0 is drawn at the bottom.
-      const from = y * width;
-      const to = (height - 1 - y) * width;
-      for (let x = 0; x < width; x++) {
-        const v = values[from + x];
+      const from = y * step * width;
+      const to = (shownHeight - 1 - y) * shownWidth;
+      for (let x = 0; x < shownWidth; x++) {
+        const v = values[from + x * step];
         if (v !== v || v === Infinity || v === -Infinity) { pixels[to + x] = blank; continue; }
         const t = (v - low) * factor;
         pixels[to + x] = colours[t <= 0 ? 0 : t >= LEVELS - 1 ? LEVELS - 1 : t | 0];
@@ -69,16 +76,25 @@ export async function imageViewer(result, images) {
 
   async function load() {
     const [width, height, depth = 1] = state.hdu.axes;
-    canvas.width = width;
-    canvas.height = height;
     replace(planeBox, depth > 1 ? el('label', {}, 'plane ',
       el('input', { type: 'range', id: `${id}-plane`, min: 0, max: depth - 1, value: state.plane, onchange: async (e) => { state.plane = Number(e.target.value); await load(); } }),
       el('span', { class: 'mono' }, ` ${state.plane + 1} / ${depth}`)) : null);
     replace(spectrum, depth > 1 ? el('p', { class: 'muted' }, 'Point at the image for the spectrum along the third axis.') : null);
     state.values = await readPlane(result.href, state.hdu, state.plane);
     size();
-    draw();
+    const step = Math.ceil(Math.sqrt(width * height / FIRST_PICTURE_PIXELS));
+    draw(step);
     canvas.dataset.drawn = String(performance.now());
+    if (step > 1) {
+      const values = state.values;
+      setTimeout(() => {
+        if (state.values !== values) return;
+        draw();
+        canvas.dataset.full = String(performance.now());
+      }, 0);
+    } else {
+      canvas.dataset.full = canvas.dataset.drawn;
+    }
   }
 
   let pending = null;

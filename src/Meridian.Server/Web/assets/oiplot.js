@@ -12,7 +12,7 @@ const MEGA = 1e6;
 
 export function oifitsPlots(data, idPrefix) {
   const lambdas = [...data.vis2, ...data.t3].map((p) => p.wavelength);
-  const [l0, l1] = [Math.min(...lambdas), Math.max(...lambdas)];
+  const [l0, l1] = extremes(lambdas);
   const table = lookupTable('viridis');
   const colour = (lambda) => {
     const i = l1 > l0 ? Math.round(200 * (lambda - l0) / (l1 - l0)) : 100;
@@ -43,10 +43,17 @@ function figure(kind, caption, drawing) {
   return el('figure', { class: `plot ${kind}` }, drawing, el('figcaption', { class: 'muted' }, caption));
 }
 
+// A loop, not Math.min(...values): a large file's hundred thousand points would overflow the call stack.
+function extremes(values) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  return [lo, hi];
+}
+
 function range(values, include = []) {
   const all = [...values, ...include].filter(Number.isFinite);
-  const lo = Math.min(...all);
-  const hi = Math.max(...all);
+  const [lo, hi] = extremes(all);
   return lo === hi ? [lo - 1, hi + 1] : [lo - (hi - lo) * 0.04, hi + (hi - lo) * 0.04];
 }
 
@@ -80,7 +87,7 @@ function scatter(points, kind, x, y, error, colour, xLabel, yLabel) {
 
 // Each baseline is measured at (u, v) and, the sky brightness being real, also gives (−u, −v).
 function coverage(points, colour) {
-  const extent = Math.max(...points.map((p) => Math.max(Math.abs(p.u), Math.abs(p.v)))) / MEGA * 1.05 || 1;
+  const extent = extremes(points.map((p) => Math.max(Math.abs(p.u), Math.abs(p.v))))[1] / MEGA * 1.05 || 1;
   const side = H - M.top - M.bottom;
   const sx = (v) => M.left + ((v + extent) / (2 * extent)) * side;
   const sy = (v) => H - M.bottom - ((v + extent) / (2 * extent)) * side;
