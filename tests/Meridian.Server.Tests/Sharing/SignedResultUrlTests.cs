@@ -113,6 +113,16 @@ public sealed class SignedResultUrlTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode);
     }
 
+    [Fact]
+    public async Task Server_RefusesToStart_WithASigningKeyTooShortToBeSafe()
+    {
+        var (exitCode, errors) = await ServerProcess.RunUntilExitAsync(
+            Path.Combine(_folder, "data"), new Dictionary<string, string> { ["Meridian__Auth__SignedUrlKey"] = Convert.ToBase64String(new byte[16]) });
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Meridian:Auth:SignedUrlKey must be base64 of at least 32 bytes", errors, StringComparison.Ordinal);
+    }
+
     private static string Replace(string[] segments, int index, string value)
     {
         var copy = (string[])segments.Clone();
