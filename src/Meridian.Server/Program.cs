@@ -9,6 +9,7 @@ using Meridian.Server.Auth;
 using Meridian.Server.Http;
 using Meridian.Server.Limits;
 using Meridian.Server.Proxy;
+using Meridian.Server.Sharing;
 using Meridian.Server.Web;
 using Microsoft.Extensions.Options;
 
@@ -88,6 +89,7 @@ app.MapJobLists();
 app.MapJobs();
 app.MapJobProperties();
 app.MapResults();
+app.MapSignedResults();
 app.MapBrowserClient();
 app.MapSessions();
 

@@ -6,6 +6,7 @@ using Meridian.Storage.Postgres;
 using Meridian.Storage.Sqlite;
 using Meridian.Server.Auth;
 using Meridian.Server.Limits;
+using Meridian.Server.Sharing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -53,7 +54,12 @@ public static class ServerSetup
                 throw new InvalidOperationException($"Meridian:Store:Provider '{provider}' is not known (use sqlite or postgres).");
         }
 
-        builder.Services.AddOptions<AuthSettings>().BindConfiguration(AuthSettings.Section);
+        builder.Services.AddOptions<AuthSettings>().BindConfiguration(AuthSettings.Section)
+            .Validate(s => s.SignedUrlLifetime > TimeSpan.Zero, "Meridian:Auth:SignedUrlLifetime must be positive.")
+            .Validate(s => string.IsNullOrEmpty(s.SignedUrlKey) || (Convert.TryFromBase64String(s.SignedUrlKey, new byte[s.SignedUrlKey.Length], out var n) && n >= 32),
+                "Meridian:Auth:SignedUrlKey must be base64 of at least 32 bytes (openssl rand -base64 32).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SignedResultUrls>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<JwtValidator>();
         builder.Services.AddSingleton<SignInThrottle>();

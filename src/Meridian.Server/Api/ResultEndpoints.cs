@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 
 namespace Meridian.Server.Api;
@@ -22,6 +23,12 @@ public static class ResultEndpoints
     public static async Task<IResult> GetResultAsync(string service, string jobId, string resultId, HttpContext context, JobManager manager)
     {
         var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+        return Send(context, manager, job, resultId);
+    }
+
+    /// <summary>A result of a job the caller may read: the file, or a CSV/TSV table as a VOTable when asked for.</summary>
+    public static IResult Send(HttpContext context, JobManager manager, Job job, string resultId)
+    {
         var result = job.Results.FirstOrDefault(r => r.Id == resultId)
             ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"The job has no result '{resultId}'.");
         var path = manager.Workspace(job.Id).Resolve(result.RelativePath);

@@ -26,6 +26,15 @@ public sealed class AuthSettings
     /// <summary>The window in which failed attempts are counted; a throttled caller waits until it ends.</summary>
     public TimeSpan FailedSignInWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a signed download link of one result (for a SAMP hub's clients) can be used.</summary>
+    public TimeSpan SignedUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The key (base64, at least 32 bytes) that signs download links; several nodes behind one address need the
+    /// same one. Empty: each start draws a key of its own, and its links end with it.
+    /// </summary>
+    public string? SignedUrlKey { get; set; }
+
     /// <summary>JWT bearer tokens from an external identity provider.</summary>
     public JwtSettings Jwt { get; } = new();
 

@@ -14,8 +14,11 @@ public static class BrowserClientEndpoints
     private const string ResourcePrefix = "meridian-web/";
 
     // Nothing but this server: no inline script, no third-party origin; images may be result files or drawn blobs.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    // The one other address the pages may call is a SAMP hub's Web Profile, which listens on port 21012 of the
+    // reader's own machine (SAMP 1.3 §5.2); both spellings of loopback, as hubs differ in which they bind.
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; connect-src 'self' http://localhost:21012 http://127.0.0.1:21012; img-src 'self' data: blob:; "
+        + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>
     {

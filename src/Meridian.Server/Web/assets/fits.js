@@ -75,30 +75,69 @@ export async function readHdus(url, size) {
   return hdus;
 }
 
-/** Plane `plane` (0-based, along NAXIS3) of an image HDU as physical values, row 0 at the bottom as FITS has it. */
+/**
+ * Plane `plane` (0-based, along NAXIS3) of an image HDU as physical values, row 0 at the bottom as FITS has it.
+ * Typed-array loops (a byte swap, then one pass for scaling and BLANK): a 4096 × 4096 plane is 16 M values.
+ */
 export async function readPlane(url, hdu, plane = 0) {
   const [width, height] = hdu.axes;
   const size = Math.abs(hdu.bitpix) / 8;
   const raw = await bytes(url, hdu.dataOffset + plane * width * height * size, width * height * size);
-  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  return physical(raw, hdu);
+}
+
+/** Big-endian stored values (raw bytes, a whole number of elements) as physical values. */
+export function physical(raw, hdu) {
+  const size = Math.abs(hdu.bitpix) / 8;
+  const Stored = { 8: Uint8Array, 16: Int16Array, 32: Int32Array, 64: BigInt64Array, '-32': Float32Array, '-64': Float64Array }[hdu.bitpix];
+  if (!Stored) throw new Error(`BITPIX ${hdu.bitpix} is not a FITS pixel type.`);
+  const stored = new Stored(littleEndian(raw, size));
   const scale = hdu.keys.get('BSCALE') ?? 1;
   const zero = hdu.keys.get('BZERO') ?? 0;
+  // Unscaled floats are already physical values: no copy, half the memory of a Float64Array.
+  if (hdu.bitpix < 0 && scale === 1 && zero === 0) return stored;
+  const count = stored.length;
   const blank = hdu.keys.get('BLANK');
-  const read = {
-    8: (i) => view.getUint8(i),
-    16: (i) => view.getInt16(i * 2),
-    32: (i) => view.getInt32(i * 4),
-    64: (i) => Number(view.getBigInt64(i * 8)),
-    '-32': (i) => view.getFloat32(i * 4),
-    '-64': (i) => view.getFloat64(i * 8),
-  }[hdu.bitpix];
-  if (!read) throw new Error(`BITPIX ${hdu.bitpix} is not a FITS pixel type.`);
-  const values = new Float64Array(width * height);
-  for (let i = 0; i < values.length; i++) {
-    const stored = read(i);
-    values[i] = hdu.bitpix > 0 && blank !== undefined && stored === blank ? NaN : zero + scale * stored;
+  const values = new Float64Array(count);
+  if (hdu.bitpix === 64) {
+    const big = blank === undefined ? undefined : BigInt(blank);
+    for (let i = 0; i < count; i++) values[i] = stored[i] === big ? NaN : zero + scale * Number(stored[i]);
+  } else if (hdu.bitpix > 0 && blank !== undefined) {
+    for (let i = 0; i < count; i++) values[i] = stored[i] === blank ? NaN : zero + scale * stored[i];
+  } else {
+    for (let i = 0; i < count; i++) values[i] = zero + scale * stored[i];
   }
   return values;
+}
+
+// FITS is big-endian, the machines that run browsers little-endian: swapped a 16- or 32-bit word at a time
+// (16 M pixels in tens of milliseconds, where a byte loop takes most of a second).
+function littleEndian(raw, size) {
+  // A response's own buffer is swapped in place; a view into a larger one is copied first.
+  const copy = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? raw : new Uint8Array(raw);
+  if (size === 2) {
+    const words = new Uint16Array(copy.buffer);
+    for (let i = 0; i < words.length; i++) { const w = words[i]; words[i] = (w << 8) | (w >>> 8); }
+  } else if (size >= 4) {
+    const words = new Uint32Array(copy.buffer);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      words[i] = (w << 24) | ((w & 0xff00) << 8) | ((w >>> 8) & 0xff00) | (w >>> 24);
+    }
+    // A 64-bit value is two swapped words that also change places.
+    if (size === 8) for (let i = 0; i < words.length; i += 2) { const w = words[i]; words[i] = words[i + 1]; words[i + 1] = w; }
+  }
+  return copy.buffer;
+}
+
+/** The values along NAXIS3 at the 0-based pixel (x, y) of a cube: one small range read per plane. */
+export async function readSpectrum(url, hdu, x, y) {
+  const [width, height, depth] = hdu.axes;
+  const size = Math.abs(hdu.bitpix) / 8;
+  const planes = await Promise.all(Array.from({ length: depth }, (_, z) => bytes(url, hdu.dataOffset + ((z * height + y) * width + x) * size, size)));
+  const raw = new Uint8Array(depth * size);
+  planes.forEach((p, z) => raw.set(p, z * size));
+  return Array.from(physical(raw, hdu));
 }
 
 /**

@@ -5,6 +5,7 @@ import { getJson, post, destroy, jobUrl, jobPage, formPage, ACTIVE_PHASES, ApiEr
 import { el, param, replace, time, size, alertMessage } from './dom.js';
 import { canPreview, preview } from './preview.js';
 import { provenanceGraph } from './provgraph.js';
+import { sendButton } from './sendto.js';
 
 const service = param('service');
 const id = param('id');
@@ -132,6 +133,8 @@ function renderResults(job) {
       el('h3', {}, result.id),
       el('p', {}, el('a', { href: result.href, download: '' }, `Download ${result.id}`), ` ${result.mimeType ?? ''} ${size(result.size)}`));
     sections.results.append(box);
+    const send = sendButton(result, url, id);
+    if (send) box.append(send);
     // stdout is often long and rarely the point; it is previewed on request, everything else at once.
     if (!canPreview(result)) continue;
     const show = async () => { box.append(await preview(result)); };

@@ -6,6 +6,8 @@ import { isNumber } from './table.js';
 const W = 640;
 const H = 360;
 const M = { left: 70, right: 20, top: 28, bottom: 50 };
+// More points than a 640-pixel plot can show apart cost the page seconds: every k-th is drawn beyond this.
+const MAX_POINTS = 4000;
 
 export function plotPicker(header, rows, idPrefix) {
   const numeric = header.map((_, i) => i).filter((i) => rows.length > 0 && rows.every((r) => isNumber(r[i] ?? '')));
@@ -19,7 +21,9 @@ export function plotPicker(header, rows, idPrefix) {
   const draw = () => {
     const xi = Number(x.querySelector('select').value);
     const yi = Number(y.querySelector('select').value);
-    replace(figure, plot(rows, xi, yi, header), el('figcaption', { class: 'muted' }, `${header[yi]} against ${header[xi]}`));
+    const step = Math.ceil(rows.length / MAX_POINTS);
+    replace(figure, plot(rows, xi, yi, header, step), el('figcaption', { class: 'muted' },
+      `${header[yi]} against ${header[xi]}${step > 1 ? ` (every ${step}th of ${rows.length} rows, in order of ${header[xi]})` : ''}`));
   };
   x.addEventListener('change', draw);
   y.addEventListener('change', draw);
@@ -27,15 +31,18 @@ export function plotPicker(header, rows, idPrefix) {
   return el('div', {}, el('div', { class: 'filters' }, x, y), figure);
 }
 
-function plot(rows, xi, yi, header) {
-  const points = rows.map((r) => [Number(r[xi]), Number(r[yi])]).sort((a, b) => a[0] - b[0]);
+function plot(rows, xi, yi, header, step) {
+  const all = rows.map((r) => [Number(r[xi]), Number(r[yi])]).sort((a, b) => a[0] - b[0]);
+  const points = step > 1 ? all.filter((_, i) => i % step === 0) : all;
+  // The axes span every row, drawn or not; a loop, as spreading 100,000 values into Math.min overflows the stack.
   const range = (values) => {
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of values) { if (v < lo) lo = v; if (v > hi) hi = v; }
     return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
   };
-  const [x0, x1] = range(points.map((p) => p[0]));
-  const [y0, y1] = range(points.map((p) => p[1]));
+  const [x0, x1] = range(all.map((p) => p[0]));
+  const [y0, y1] = range(all.map((p) => p[1]));
   const sx = (v) => M.left + ((v - x0) / (x1 - x0)) * (W - M.left - M.right);
   const sy = (v) => H - M.bottom - ((v - y0) / (y1 - y0)) * (H - M.top - M.bottom);
   const label = (x, y, text, anchor) => svg('text', { x, y, 'text-anchor': anchor, 'font-size': 13, fill: '#1b1f24' }, text);

@@ -9,6 +9,8 @@ import { parseVotable } from './votable.js';
 
 const TEXT_BYTES = 65536;
 const TABLE_BYTES = 4 * 1024 * 1024;
+// A VOTable is parsed whole (BINARY streams cannot be cut): larger than this, it is a download only.
+const VOTABLE_BYTES = 48 * 1024 * 1024;
 const IMAGES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/gif'];
 const FITS = ['application/fits', 'image/fits', 'application/x-fits'];
 const VOTABLE = ['application/x-votable+xml', 'text/xml', 'application/x-votable'];
@@ -25,7 +27,7 @@ export async function preview(result) {
   }
   if (result.size === 0) return el('p', { class: 'muted' }, 'Empty.');
   if (FITS.includes(type)) return fitsPreview(result);
-  if (VOTABLE.includes(type) && (result.size ?? 0) <= TABLE_BYTES) return votablePreview(result);
+  if (VOTABLE.includes(type) && (result.size ?? 0) <= VOTABLE_BYTES) return votablePreview(result);
   const delimiter = type === 'text/csv' ? ',' : type === 'text/tab-separated-values' ? '\t' : null;
   const limit = delimiter ? TABLE_BYTES : TEXT_BYTES;
   // A range request: a large log or table costs its first part only.
@@ -57,7 +59,7 @@ async function votablePreview(result) {
   }
   const header = table.fields.map((f) => (f.unit ? `${f.name} [${f.unit}]` : f.name));
   const caption = `${table.name ? `${table.name}: ` : ''}${table.rows.length} rows (VOTable ${table.serialization})${table.rows.length > MAX_ROWS ? `, the first ${MAX_ROWS} shown` : ''}; select a column name to sort`;
-  return el('div', { class: 'preview' },
+  return el('div', { class: 'preview', 'data-drawn': performance.now() },
     el('dl', { class: 'votable-fields' }, table.fields.map((f) => [el('dt', {}, f.name), el('dd', {}, [f.datatype, f.unit, f.ucd].filter(Boolean).join(' · '))])),
     sortableTable(header, table.rows, caption), plotPicker(header, table.rows, `plot-${result.id}`));
 }

@@ -4,6 +4,18 @@
 const SIZES = { boolean: 1, bit: 1, unsignedByte: 1, short: 2, int: 4, long: 8, char: 1, unicodeChar: 2, float: 4, double: 8, floatComplex: 8, doubleComplex: 16 };
 
 export function parseVotable(text) {
+  // TABLEDATA is scanned as text: a DOM of 100,000 rows costs seconds and its size in memory many times over.
+  // The rest of the document (fields, the other tables) is parsed as XML with the TABLEDATA emptied.
+  const open = /<((?:[A-Za-z_][\w.-]*:)?)TABLEDATA\b[^>]*?(\/?)>/.exec(text);
+  let scanned = null;
+  if (open && open[2] !== '/') {
+    const start = open.index + open[0].length;
+    const end = text.indexOf(`</${open[1]}TABLEDATA`, start);
+    if (end > 0) {
+      scanned = tabledataRows(text.slice(start, end));
+      text = text.slice(0, start) + text.slice(end);
+    }
+  }
   const document = new DOMParser().parseFromString(text, 'application/xml');
   if (document.querySelector('parsererror')) throw new Error('The VOTable is not well-formed XML.');
   const table = document.getElementsByTagNameNS('*', 'TABLE')[0];
@@ -16,12 +28,48 @@ export function parseVotable(text) {
   const serialization = data?.firstElementChild?.localName;
   let rows = [];
   if (serialization === 'TABLEDATA') {
-    rows = [...data.firstElementChild.getElementsByTagNameNS('*', 'TR')].map((tr) => [...tr.getElementsByTagNameNS('*', 'TD')].map((td) => td.textContent.trim()));
+    // The first TABLEDATA in the text is the first table's when that table has one.
+    rows = scanned !== null && !data.firstElementChild.firstElementChild ? scanned
+      : [...data.firstElementChild.getElementsByTagNameNS('*', 'TR')].map((tr) => [...tr.getElementsByTagNameNS('*', 'TD')].map((td) => td.textContent.trim()));
   } else if (serialization === 'BINARY' || serialization === 'BINARY2') {
     const stream = data.firstElementChild.getElementsByTagNameNS('*', 'STREAM')[0];
     rows = binaryRows(base64(stream?.textContent ?? ''), fields, serialization === 'BINARY2');
   }
   return { name: table.getAttribute('name') ?? '', fields, rows, serialization: serialization ?? 'none' };
+}
+
+// TR and TD elements (any namespace prefix, TD possibly empty as <TD/>), cells with XML's character references
+// and CDATA sections decoded, as the DOM would give them.
+function tabledataRows(section) {
+  const rows = [];
+  const tags = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(TR|TD)\b[^>]*?(\/?)>/g;
+  let row = null;
+  let cellStart = -1;
+  for (let match = tags.exec(section); match; match = tags.exec(section)) {
+    const [, closing, name, empty] = match;
+    if (name === 'TR') {
+      if (!closing) { row = []; rows.push(row); }
+    } else if (closing) {
+      if (row && cellStart >= 0) row.push(decode(section.slice(cellStart, match.index)).trim());
+      cellStart = -1;
+    } else if (empty) {
+      row?.push('');
+    } else {
+      cellStart = match.index + match[0].length;
+    }
+  }
+  return rows;
+}
+
+const ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decode(text) {
+  if (text.indexOf('&') < 0 && text.indexOf('<') < 0) return text;
+  return text.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, cdata, entity) => {
+    if (cdata !== undefined) return cdata;
+    if (entity[0] === '#') return String.fromCodePoint(entity[1] === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
+    return ENTITIES[entity];
+  });
 }
 
 function base64(text) {
