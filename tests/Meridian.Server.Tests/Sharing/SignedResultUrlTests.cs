@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Meridian.Cli;
+using Meridian.Cli.Users;
 
 namespace Meridian.Server.Tests.Sharing;
 
