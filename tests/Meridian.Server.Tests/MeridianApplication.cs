@@ -43,7 +43,8 @@ public sealed class MeridianApplication : WebApplicationFactory<Program>
         // address list after the app's own thread may already have bound it: a race that fails the start.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("the test server did not start listening; its log says why (a service definition it refused stops it at start-up)");
         Client = UwsClient.CreateHttp(new Uri(address + "/"));
     }
 

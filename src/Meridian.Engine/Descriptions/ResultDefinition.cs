@@ -8,4 +8,7 @@ namespace Meridian.Engine.Descriptions;
 public sealed record ResultDefinition(string Name, string? Path, string? Glob, string MimeType, string? Description)
 {
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "stdout", "stderr" };
+
+    /// <summary>The declared columns of a CSV or TSV result, by header name; the others are inferred from their cells.</summary>
+    public IReadOnlyList<TableColumnDefinition> Columns { get; init; } = [];
 }

@@ -52,7 +52,11 @@ public sealed partial class ServiceDefinitionReader
                 Problem(mapping, $"result '{name}': '{path ?? glob}' must be relative to the job's working directory and stay inside it");
             }
 
-            results.Add(new ResultDefinition(name, path, glob, OptionalScalar(mapping, "type") ?? "application/octet-stream", OptionalScalar(mapping, "description")));
+            var type = OptionalScalar(mapping, "type") ?? "application/octet-stream";
+            results.Add(new ResultDefinition(name, path, glob, type, OptionalScalar(mapping, "description"))
+            {
+                Columns = ReadColumns(Child(mapping, "columns"), name, type),
+            });
         }
 
         return results;

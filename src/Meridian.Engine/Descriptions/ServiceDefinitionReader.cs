@@ -16,7 +16,7 @@ public sealed partial class ServiceDefinitionReader
     private static readonly string[] ParameterKeys =
         ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "max_length", "values", "max_size", "min_items", "max_items",
          "when", "excludes", "less_than", "greater_than"];
-    private static readonly string[] ResultKeys = ["name", "path", "glob", "type", "description"];
+    private static readonly string[] ResultKeys = ["name", "path", "glob", "type", "description", "columns"];
     private static readonly string[] LimitKeys = ["execution_duration", "destruction", "concurrent"];
     /// <summary>Job-control names that a service parameter may not take (UWS and its filters).</summary>
     public static readonly IReadOnlySet<string> ControlNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

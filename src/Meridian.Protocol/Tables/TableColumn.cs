@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace Meridian.Protocol.Tables;
 
-/// <summary>A column of a table result: its name, VOTable datatype (long, double, boolean or char), unit and UCD.</summary>
-public sealed record TableColumn(string Name, string DataType, string? Unit = null, string? Ucd = null)
+/// <summary>A column of a table result: its name, VOTable datatype (long, double, boolean or char), unit, UCD and description.</summary>
+public sealed record TableColumn(string Name, string DataType, string? Unit = null, string? Ucd = null, string? Description = null)
 {
     public static bool IsReal(string cell) =>
         double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)

@@ -33,12 +33,18 @@ public static class TableVotableWriter
 
             if (column.Unit is not null)
             {
-                xml.WriteAttributeString("unit", column.Unit);
+                xml.WriteAttributeString("unit", Meridian.Protocol.XmlText.Safe(column.Unit));
             }
 
             if (column.Ucd is not null)
             {
-                xml.WriteAttributeString("ucd", column.Ucd);
+                xml.WriteAttributeString("ucd", Meridian.Protocol.XmlText.Safe(column.Ucd));
+            }
+
+            if (column.Description is not null)
+            {
+                // The schema puts DESCRIPTION first among a FIELD's children, before VALUES.
+                xml.WriteElementString("DESCRIPTION", DaliErrorWriter.VotableNamespace, Meridian.Protocol.XmlText.Safe(column.Description));
             }
 
             if (column.DataType == "long")

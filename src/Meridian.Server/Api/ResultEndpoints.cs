@@ -39,8 +39,8 @@ public static class ResultEndpoints
 
         if (TableAsVotable.IsTable(result.MimeType) && TableAsVotable.Wanted(context.Request, result.MimeType))
         {
-            var description = manager.Catalog.Find(job.Service)?.Results.FirstOrDefault(r => r.Name == resultId)?.Description;
-            return new TableAsVotable(path, result.MimeType, resultId, description);
+            var declared = manager.Catalog.Find(job.Service)?.Results.FirstOrDefault(r => r.Name == resultId);
+            return new TableAsVotable(path, result.MimeType, resultId, declared?.Description, declared?.Columns ?? []);
         }
 
         return FileDownload.Send(context, path, result.MimeType);

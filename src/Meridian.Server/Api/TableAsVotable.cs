@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.IO.Pipelines;
+using Meridian.Engine.Descriptions;
 using Meridian.Protocol.Dali;
 using Meridian.Protocol.Tables;
 using Meridian.Server.Http;
@@ -8,9 +9,10 @@ namespace Meridian.Server.Api;
 
 /// <summary>
 /// A CSV or TSV result sent as a VOTable when the client asks for one (?format=votable, or an Accept that prefers
-/// application/x-votable+xml): column types inferred from the cells, the file read twice rather than held whole.
+/// application/x-votable+xml): column types as the service declares them (results: columns:) or inferred from the
+/// cells, the file read twice rather than held whole.
 /// </summary>
-public sealed class TableAsVotable(string path, string mimeType, string name, string? description) : IResult
+public sealed class TableAsVotable(string path, string mimeType, string name, string? description, IReadOnlyList<TableColumnDefinition> declared) : IResult
 {
     public static bool IsTable(string mimeType) =>
         mimeType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) || mimeType.StartsWith("text/tab-separated-values", StringComparison.OrdinalIgnoreCase);
@@ -44,7 +46,10 @@ public sealed class TableAsVotable(string path, string mimeType, string name, st
                 }
             }
 
-            columns = header.Select((name, i) => new TableColumn(name.Trim(), guesses[i].DataType)).ToList();
+            // A column the service declared is as it says (cells that do not fit become nulls); the others are guessed.
+            columns = header.Select((name, i) => declared.FirstOrDefault(d => d.Name == name.Trim()) is { } column
+                ? new TableColumn(column.Name, column.DataType, column.Unit, column.Ucd, column.Description)
+                : new TableColumn(name.Trim(), guesses[i].DataType)).ToList();
         }
 
         var response = httpContext.Response;

@@ -7,7 +7,7 @@ namespace Meridian.Server.Tests.Clients;
 
 /// <summary>
 /// A CSV or TSV result fetched as a VOTable (?format=votable, or Accept: application/x-votable+xml), with column
-/// types inferred from the cells, valid against the VOTable schema and read back by astropy.
+/// types declared by the service or inferred from the cells, valid against the VOTable schema and read back by astropy.
 /// </summary>
 public sealed class TableAsVotableTests : IDisposable
 {
@@ -41,6 +41,30 @@ public sealed class TableAsVotableTests : IDisposable
     }
 
     [Fact]
+    public async Task DeclaredColumns_KeepTheirTypeUnitUcdAndDescription_TheOthersAreInferred()
+    {
+        var links = await FinishedResultsAsync("typed-catalogue");
+
+        var xml = XDocument.Parse(await _app.Client.GetStringAsync(links["stars"] + "?format=votable"));
+        Assert.Empty(SchemaFiles.ValidateVotable(xml));
+        var astropy = await ReadWithAstropyAsync(links["stars"] + "?format=votable");
+        var fields = astropy.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        Assert.Equal("char", fields["hip"].GetProperty("datatype").GetString());
+        Assert.Equal("meta.id;meta.main", fields["hip"].GetProperty("ucd").GetString());
+        Assert.Equal("Hipparcos number, an identifier rather than a quantity", fields["hip"].GetProperty("description").GetString());
+        Assert.Equal("deg", fields["ra"].GetProperty("unit").GetString());
+        Assert.Equal("mag", fields["vmag"].GetProperty("unit").GetString());
+        Assert.Equal("phot.mag;em.opt.V", fields["vmag"].GetProperty("ucd").GetString());
+        // Not declared: inferred from the cells, as without columns:.
+        Assert.Equal("double", fields["dec"].GetProperty("datatype").GetString());
+        Assert.Equal(JsonValueKind.Null, fields["dec"].GetProperty("unit").ValueKind);
+        Assert.Equal("boolean", fields["variable"].GetProperty("datatype").GetString());
+        var rows = astropy.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal("102098", rows[3][1].GetString());
+        Assert.Equal(-1.46, rows[1][4].GetDouble());
+    }
+
+    [Fact]
     public async Task AClientPreferringVotable_GetsOne_OthersGetTheFileAsItIs()
     {
         var links = await FinishedResultsAsync();
@@ -59,10 +83,10 @@ public sealed class TableAsVotableTests : IDisposable
         Assert.StartsWith("name\thip\tvmag\n", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> FinishedResultsAsync()
+    private async Task<IReadOnlyDictionary<string, string>> FinishedResultsAsync(string service = "catalogue")
     {
         var uws = new UwsClient(_app.Client);
-        var job = await uws.CreateAsync("catalogue", ("PHASE", "RUN"));
+        var job = await uws.CreateAsync(service, ("PHASE", "RUN"));
         var document = await uws.WaitForEndAsync(job);
         Assert.Equal("COMPLETED", UwsClient.Phase(document));
         return UwsClient.ResultLinks(document);

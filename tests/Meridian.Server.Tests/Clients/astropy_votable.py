@@ -11,7 +11,8 @@ from astropy.io.votable import parse
 def main(url):
     with urllib.request.urlopen(url) as response:
         table = parse(io.BytesIO(response.read()), verify="exception").get_first_table()
-    fields = [{"name": f.name, "datatype": f.datatype} for f in table.fields]
+    fields = [{"name": f.name, "datatype": f.datatype, "unit": None if f.unit is None else str(f.unit),
+               "ucd": f.ucd, "description": f.description} for f in table.fields]
     data = table.to_table()
     rows, masks = [], []
     for i in range(len(data)):
