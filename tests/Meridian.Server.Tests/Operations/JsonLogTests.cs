@@ -44,7 +44,7 @@ public sealed class JsonLogTests : IDisposable
         var completed = entries.Single(e => e.GetProperty("State").TryGetProperty("To", out var to) && to.GetString() == "COMPLETED");
         Assert.Equal(jobId, completed.GetProperty("State").GetProperty("JobId").GetString());
         Assert.Equal("echo", completed.GetProperty("State").GetProperty("Service").GetString());
-        Assert.Equal("Meridian.Engine.Execution.JobDispatcher", completed.GetProperty("Category").GetString());
+        Assert.Equal("Meridian.Engine.Lifecycle.JobDispatcher", completed.GetProperty("Category").GetString());
         Assert.Equal("Information", completed.GetProperty("LogLevel").GetString());
     }
 }
