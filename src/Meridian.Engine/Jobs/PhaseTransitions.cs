@@ -34,6 +34,19 @@ public static class PhaseTransitions
 
     public static bool IsAllowed(ExecutionPhase from, ExecutionPhase to) => Allowed.Contains((from, to));
 
+    /// <summary>Whether a client's PHASE=RUN is taken in this phase (PENDING, HELD).</summary>
+    public static bool CanRun(ExecutionPhase phase) => IsAllowed(phase, ExecutionPhase.QUEUED);
+
+    /// <summary>Whether a client's PHASE=ABORT is taken in this phase (PENDING, QUEUED, EXECUTING).</summary>
+    public static bool CanAbort(ExecutionPhase phase) => IsAllowed(phase, ExecutionPhase.ABORTED);
+
+    /// <summary>
+    /// PENDING, QUEUED, EXECUTING, HELD and SUSPENDED: the job may still move (by itself or when run), so a client
+    /// keeps following it, and it counts against its owner's active jobs.
+    /// </summary>
+    public static bool IsUnfinished(ExecutionPhase phase) =>
+        phase is ExecutionPhase.PENDING or ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING or ExecutionPhase.HELD or ExecutionPhase.SUSPENDED;
+
     /// <summary>COMPLETED, ERROR and ABORTED are final outcomes; ARCHIVED is what remains after destruction.</summary>
     public static bool IsTerminal(ExecutionPhase phase) =>
         phase is ExecutionPhase.COMPLETED or ExecutionPhase.ERROR or ExecutionPhase.ABORTED or ExecutionPhase.ARCHIVED;

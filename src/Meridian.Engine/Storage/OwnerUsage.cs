@@ -10,8 +10,7 @@ namespace Meridian.Engine.Storage;
 /// </summary>
 public sealed record OwnerUsage(int ActiveJobs, int StoredJobs, long StoredBytes)
 {
-    public static bool CountsAsActive(ExecutionPhase phase) =>
-        phase is ExecutionPhase.PENDING or ExecutionPhase.QUEUED or ExecutionPhase.EXECUTING or ExecutionPhase.HELD or ExecutionPhase.SUSPENDED;
+    public static bool CountsAsActive(ExecutionPhase phase) => PhaseTransitions.IsUnfinished(phase);
 
     public static long UploadBytes(IEnumerable<JobParameter> parameters) => parameters.Sum(p => p.Upload?.Size ?? 0);
 

@@ -34,6 +34,7 @@ public static class BrowserClientEndpoints
     {
         app.MapGet("/web/{**path}", Serve);
         app.MapServiceDescriptions();
+        app.MapPhaseRules();
         app.MapJobBrowsing();
         return app;
     }

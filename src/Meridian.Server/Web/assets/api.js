@@ -38,6 +38,13 @@ export const jobUrl = (service, id) => `../uws/${enc(service)}/${enc(id)}`;
 export const jobPage = (service, id) => `job.html?service=${enc(service)}&id=${enc(id)}`;
 export const formPage = (service) => `form.html?service=${enc(service)}`;
 
-/** The phases in which a job still moves by itself or can be started. */
-export const ACTIVE_PHASES = ['PENDING', 'QUEUED', 'EXECUTING', 'HELD', 'SUSPENDED'];
-export const PHASES = ['PENDING', 'QUEUED', 'EXECUTING', 'COMPLETED', 'ERROR', 'ABORTED', 'UNKNOWN', 'HELD', 'SUSPENDED', 'ARCHIVED'];
+let rules = null;
+
+/**
+ * The server's rules for each phase, read once: { PENDING: { unfinished: true, actions: ['RUN', 'ABORT'] }, ... }.
+ * The pages offer only the actions the server takes, and follow a job while it is unfinished.
+ */
+export function phaseRules() {
+  rules ??= getJson('../api/phases');
+  return rules;
+}

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // One job: its phase followed live with UWS WAIT (the request returns as soon as the phase changes), its
 // progress, times, parameters, error and stderr, results with previews, and the actions that apply.
-import { getJson, post, destroy, jobUrl, jobPage, formPage, ACTIVE_PHASES, ApiError } from './api.js';
+import { getJson, post, destroy, jobUrl, jobPage, formPage, phaseRules, ApiError } from './api.js';
 import { el, param, replace, time, size, alertMessage } from './dom.js';
 import { canPreview, preview } from './preview.js';
 import { provenanceGraph } from './provgraph.js';
@@ -10,6 +10,9 @@ import { sendButton } from './sendto.js';
 const service = param('service');
 const id = param('id');
 const url = jobUrl(service, id);
+const rules = await phaseRules();
+const unfinished = (phase) => rules[phase]?.unfinished ?? false;
+const allows = (phase, action) => rules[phase]?.actions.includes(action) ?? false;
 // While executing, a short WAIT also refreshes the progress, which changes without a change of phase.
 const WAIT_EXECUTING = 2;
 const WAIT_OTHERWISE = 30;
@@ -46,7 +49,7 @@ async function start() {
 
 async function follow(job) {
   const me = ++follower;
-  while (ACTIVE_PHASES.includes(job.phase) && me === follower) {
+  while (unfinished(job.phase) && me === follower) {
     const wait = job.phase === 'EXECUTING' ? WAIT_EXECUTING : WAIT_OTHERWISE;
     try {
       const fresh = await getJson(`${url}?WAIT=${wait}&PHASE=${job.phase}`);
@@ -85,7 +88,7 @@ function render(job) {
 /** Once the job has ended: what it used and generated, drawn from {job}/provenance. */
 async function renderProvenance(job) {
   replace(sections.provenance);
-  if (ACTIVE_PHASES.includes(job.phase)) return;
+  if (unfinished(job.phase)) return;
   let doc;
   try {
     doc = await getJson(`${url}/provenance`);
@@ -125,7 +128,7 @@ async function renderError(job) {
 function renderResults(job) {
   replace(sections.results, el('h2', { id: 'results-title' }, 'Results'));
   if (job.results.length === 0) {
-    sections.results.append(el('p', { class: 'muted' }, ACTIVE_PHASES.includes(job.phase) ? 'Results appear when the job ends.' : 'None.'));
+    sections.results.append(el('p', { class: 'muted' }, unfinished(job.phase) ? 'Results appear when the job ends.' : 'None.'));
     return;
   }
   for (const result of job.results) {
@@ -150,8 +153,8 @@ function renderResults(job) {
 function renderActions(job) {
   const act = (label, handler, className) => el('button', { type: 'button', class: className, onclick: guarded(handler) }, label);
   replace(sections.actions,
-    ['PENDING', 'HELD'].includes(job.phase) ? act('Run', () => control('RUN'), 'primary') : null,
-    ['PENDING', 'QUEUED', 'EXECUTING', 'HELD', 'SUSPENDED'].includes(job.phase) ? act('Abort', async () => {
+    allows(job.phase, 'RUN') ? act('Run', () => control('RUN'), 'primary') : null,
+    allows(job.phase, 'ABORT') ? act('Abort', async () => {
       if (confirm('Abort this job? Its process is stopped and cannot be resumed.')) await control('ABORT');
     }, 'danger') : null,
     act('Run again', () => runAgain(job)),

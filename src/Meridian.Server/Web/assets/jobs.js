@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The caller's jobs of every service, newest first, filtered by service and phase, in keyset pages
 // (GET /api/jobs). The page on show is read again every few seconds, so phases change without a reload.
-import { getJson, jobPage, PHASES } from './api.js';
+import { getJson, jobPage, phaseRules } from './api.js';
 import { el, param, replace, time, alertMessage } from './dom.js';
 
 const REFRESH_MS = 3000;
@@ -19,7 +19,7 @@ async function show() {
   const service = el('select', { id: 'filter-service' },
     el('option', { value: '' }, 'All services'), services.map((s) => el('option', { value: s.name }, s.name)));
   const phase = el('select', { id: 'filter-phase' },
-    el('option', { value: '' }, 'Any phase'), PHASES.map((p) => el('option', { value: p }, p)));
+    el('option', { value: '' }, 'Any phase'), Object.keys(await phaseRules()).map((p) => el('option', { value: p }, p)));
   service.value = param('service');
   phase.value = param('phase');
   const body = el('tbody');
