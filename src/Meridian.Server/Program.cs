@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
-using Meridian.Execution.Slurm;
+using Meridian.Engine.Execution;
 using Meridian.Engine.Storage;
 using Meridian.Server;
 using Meridian.Server.Api;
@@ -30,12 +30,13 @@ catch (DefinitionException exception)
     return 2;
 }
 
-// A service that runs on SLURM needs SLURM's commands on this machine.
-foreach (var service in app.Services.GetRequiredService<ServiceCatalog>().Services.Where(s => s.Executor == SlurmExecutor.ExecutorName))
+// A service's executor must be able to run here (SLURM's commands installed, for executor: slurm).
+var executors = app.Services.GetServices<IJobExecutor>().ToDictionary(executor => executor.Name, StringComparer.Ordinal);
+foreach (var service in app.Services.GetRequiredService<ServiceCatalog>().Services)
 {
-    if (app.Services.GetRequiredService<SlurmExecutor>().CheckInstalled() is { } problem)
+    if (executors.GetValueOrDefault(service.Executor)?.CheckInstalled() is { } problem)
     {
-        Console.Error.WriteLine($"{service.SourcePath}: executor: slurm, but {problem}.");
+        Console.Error.WriteLine($"{service.SourcePath}: executor: {service.Executor}, but {problem}.");
         return 2;
     }
 }

@@ -32,13 +32,7 @@ public static class ServerSetup
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddOptions<MeridianOptions>().BindConfiguration(MeridianOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMeridianEngine();
-        // Always offered, so that a definition naming it is read; a machine without SLURM's commands is
-        // refused at start-up only when a service uses it.
-        builder.Services.AddSingleton(provider =>
-            builder.Configuration.GetSection("Meridian:Slurm").Get<SlurmExecutorOptions>() ?? new SlurmExecutorOptions());
-        builder.Services.AddSingleton<SlurmExecutor>(provider =>
-            new SlurmExecutor(provider.GetRequiredService<SlurmExecutorOptions>(), provider.GetRequiredService<ILogger<SlurmExecutor>>()));
-        builder.Services.AddSingleton<IJobExecutor>(provider => provider.GetRequiredService<SlurmExecutor>());
+        builder.Services.UseSlurmExecutor(builder.Configuration.GetSection("Meridian:Slurm"));
         var provider = builder.Configuration["Meridian:Store:Provider"] ?? "sqlite";
         switch (provider.ToLowerInvariant())
         {

@@ -21,6 +21,9 @@ public interface IJobExecutor
     /// <summary>The current state, without waiting; Lost when the executor no longer knows the handle.</summary>
     Task<ExecutionStatus> GetStatusAsync(string handle, CancellationToken cancellationToken);
 
+    /// <summary>Why this machine cannot run this executor's jobs (a batch system's commands missing), or null when it can.</summary>
+    string? CheckInstalled() => null;
+
     /// <summary>Stops the execution and everything it started. Stopping an ended or unknown execution does nothing.</summary>
     Task CancelAsync(string handle, CancellationToken cancellationToken);
 }
