@@ -38,21 +38,12 @@ public static class JobListEndpoints
     public static async Task<IResult> CreateJobAsync(string service, HttpContext context, JobManager manager)
     {
         var definition = JobLookup.Service(manager, service);
-        var (fields, files) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
-        var bound = ParameterBinder.BindCreation(definition, fields, files);
-        if (!bound.IsValid)
-        {
-            return PlainText.BadRequest(string.Join("; ", bound.Errors));
-        }
-
-        if (bound.Control.Phase == "ABORT" || bound.Control.Action is not null)
-        {
-            return PlainText.BadRequest("A job is created with PHASE=RUN or without PHASE; ABORT and ACTION apply to existing jobs.");
-        }
-
-        await context.RequestServices.GetRequiredService<QuotaGuard>().EnsureRoomForJobAsync(context, bound.Uploads);
-        var job = await manager.CreateAsync(definition, bound, OwnerResolver.OwnerOf(context), context.RequestAborted);
-        return new SeeOther(JobDocuments.JobUrl(context.Request, definition.Name, job.Id));
+        var (job, refusal) = await JobCreation.CreateAsync(context, manager, definition, [],
+            control => control.Phase == "ABORT" || control.Action is not null
+                ? "A job is created with PHASE=RUN or without PHASE; ABORT and ACTION apply to existing jobs."
+                : null,
+            run: false);
+        return refusal ?? new SeeOther(JobDocuments.JobUrl(context.Request, definition.Name, job!.Id));
     }
 
     private static HashSet<ExecutionPhase>? ReadPhases(Microsoft.Extensions.Primitives.StringValues values)

@@ -33,22 +33,18 @@ public static class SyncEndpoints
     public static async Task<IResult> RunAsync(string service, HttpContext context, JobManager manager, IOptions<MeridianOptions> options, TimeProvider time)
     {
         var definition = JobLookup.Service(manager, service);
-        var (formFields, files) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
-        var fields = context.Request.Query.SelectMany(pair => pair.Value.Select(value => new FormField(pair.Key, value ?? ""))).Concat(formFields).ToList();
-        var bound = ParameterBinder.BindCreation(definition, fields, files);
-        if (!bound.IsValid)
+        var query = context.Request.Query.SelectMany(pair => pair.Value.Select(value => new FormField(pair.Key, value ?? "")));
+        var (created, refusal) = await JobCreation.CreateAsync(context, manager, definition, query,
+            control => control.Phase is not (null or "RUN") || control.Action is not null
+                ? "A synchronous job runs at once: PHASE and ACTION are not taken here (use /uws for job control)."
+                : null,
+            run: true);
+        if (refusal is not null)
         {
-            return PlainText.BadRequest(string.Join("; ", bound.Errors));
+            return refusal;
         }
 
-        if (bound.Control.Phase is not (null or "RUN") || bound.Control.Action is not null)
-        {
-            return PlainText.BadRequest("A synchronous job runs at once: PHASE and ACTION are not taken here (use /uws for job control).");
-        }
-
-        await context.RequestServices.GetRequiredService<QuotaGuard>().EnsureRoomForJobAsync(context, bound.Uploads);
-        var job = await manager.CreateAsync(definition, bound with { Control = bound.Control with { Phase = "RUN" } },
-            OwnerResolver.OwnerOf(context), context.RequestAborted);
+        var job = created!;
         var jobUrl = JobDocuments.JobUrl(context.Request, definition.Name, job.Id);
         context.Response.Headers.Link = $"<{jobUrl}>; rel=\"related\"";
 
