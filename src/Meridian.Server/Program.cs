@@ -1,7 +1,4 @@
 // SPDX-License-Identifier: MIT
-using Meridian.Engine.Descriptions;
-using Meridian.Engine.Execution;
-using Meridian.Engine.Storage;
 using Meridian.Server;
 using Meridian.Server.Api;
 using Meridian.Server.Audit;
@@ -11,7 +8,6 @@ using Meridian.Server.Limits;
 using Meridian.Server.Proxy;
 using Meridian.Server.Sharing;
 using Meridian.Server.Web;
-using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMeridian();
@@ -19,49 +15,10 @@ builder.AddMeridianProxy();
 builder.Services.AddDescribeAndObserve();
 var app = builder.Build();
 
-// A broken service definition stops the server before it listens, with file:line and the reason.
-try
+// Broken definitions, an executor that cannot run here, an unusable store or users file: one line, and no start.
+if (StartupChecks.Run(app.Services, Console.Error) is { } exitCode)
 {
-    app.Services.GetRequiredService<ServiceCatalog>();
-}
-catch (DefinitionException exception)
-{
-    Console.Error.WriteLine(exception.Message);
-    return 2;
-}
-
-// A service's executor must be able to run here (SLURM's commands installed, for executor: slurm).
-var executors = app.Services.GetServices<IJobExecutor>().ToDictionary(executor => executor.Name, StringComparer.Ordinal);
-foreach (var service in app.Services.GetRequiredService<ServiceCatalog>().Services)
-{
-    if (executors.GetValueOrDefault(service.Executor)?.CheckInstalled() is { } problem)
-    {
-        Console.Error.WriteLine($"{service.SourcePath}: executor: {service.Executor}, but {problem}.");
-        return 2;
-    }
-}
-
-// So does a store that cannot be used: an unreachable database or a missing connection string.
-try
-{
-    app.Services.GetRequiredService<IJobStore>();
-}
-catch (Exception exception) when (exception is StoreUnavailableException or OptionsValidationException)
-{
-    Console.Error.WriteLine($"meridian-server: {exception.Message}");
-    return 3;
-}
-
-// And a users file that cannot be read.
-try
-{
-    app.Services.GetRequiredService<UserDirectory>();
-    app.Services.GetRequiredService<JwtValidator>();
-}
-catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
-{
-    Console.Error.WriteLine($"meridian-server: {exception.Message}");
-    return 2;
+    return exitCode;
 }
 
 // Behind a reverse proxy: the client's real address, scheme and host from trusted proxies, and the path base.

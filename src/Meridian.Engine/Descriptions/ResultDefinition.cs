@@ -11,4 +11,11 @@ public sealed record ResultDefinition(string Name, string? Path, string? Glob, s
 
     /// <summary>The declared columns of a CSV or TSV result, by header name; the others are inferred from their cells.</summary>
     public IReadOnlyList<TableColumnDefinition> Columns { get; init; } = [];
+
+    // Value equality, the columns compared item by item (a record compares a list by reference).
+    public bool Equals(ResultDefinition? other) =>
+        other is not null && Name == other.Name && Path == other.Path && Glob == other.Glob && MimeType == other.MimeType
+        && Description == other.Description && Columns.SequenceEqual(other.Columns);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Path, Glob, MimeType, Description, Columns.Count);
 }
