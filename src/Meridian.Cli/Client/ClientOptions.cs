@@ -26,9 +26,5 @@ public sealed class ClientOptions
     public static bool IsUrl(Argument argument) => UrlNames.Contains(argument.Name);
 
     /// <summary>A client command with its URL argument and the shared options.</summary>
-    public Command Command(string name, string description, Argument<string> url)
-    {
-        var command = new Command(name, description) { url, Json, Token };
-        return command;
-    }
+    public Command Command(string name, string description, Argument<string> url) => new(name, description) { url, Json, Token };
 }

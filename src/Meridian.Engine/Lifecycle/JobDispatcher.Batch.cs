@@ -328,12 +328,12 @@ public sealed partial class JobDispatcher
         if (ending.Stop == StopReason.Superseded)
         {
             await WhileStoreIsBackAsync(job.Id, () => _store.TryRecordResultsAsync(job.Id, change.Results ?? [], CancellationToken.None));
+            _waiter.Notify(job.Id);
         }
         else
         {
+            // The phase writer wakes the job's waiters when the outcome is written.
             await WhileStoreIsBackAsync(job.Id, () => _phases.TryMoveAsync(job.Id, service.Name, running.Phase, change, CancellationToken.None, running.StartTime ?? job.StartTime));
         }
-
-        _waiter.Notify(job.Id);
     }
 }

@@ -1,15 +1,9 @@
 // SPDX-License-Identifier: MIT
 using System.Collections.Concurrent;
-using System.Threading.Channels;
-using Meridian.Engine.Descriptions;
-using Meridian.Engine.Diagnostics;
 using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Storage;
 using Meridian.Protocol;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Meridian.Engine.Lifecycle;
 

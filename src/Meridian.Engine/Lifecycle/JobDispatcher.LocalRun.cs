@@ -1,15 +1,8 @@
 // SPDX-License-Identifier: MIT
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Meridian.Engine.Descriptions;
-using Meridian.Engine.Diagnostics;
 using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
-using Meridian.Engine.Storage;
 using Meridian.Protocol;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Meridian.Engine.Lifecycle;
 
@@ -33,13 +26,13 @@ public sealed partial class JobDispatcher
                 // Aborted or destroyed through another node: the phase is written already; what the job
                 // produced is kept (U19).
                 await WhileStoreIsBackAsync(jobId, () => _store.TryRecordResultsAsync(jobId, change.Results ?? [], CancellationToken.None));
+                _waiter.Notify(jobId);
             }
             else
             {
+                // The phase writer wakes the job's waiters when the outcome is written.
                 await WhileStoreIsBackAsync(jobId, () => _phases.TryMoveAsync(jobId, service.Name, ExecutionPhase.EXECUTING, change, CancellationToken.None, job.StartTime));
             }
-
-            _waiter.Notify(jobId);
         }
         catch (Exception exception)
         {
