@@ -47,4 +47,31 @@ public sealed class CommandRendererTests
 
         Assert.DoesNotContain("--header", argv);
     }
+    [Fact]
+    public void Render_HandsATableOverAsAFile_AndARecordAsArguments()
+    {
+        var species = new ParameterDefinition
+        {
+            Name = "species", Type = ParameterType.Table, Delivery = StructuredDelivery.Csv, MaxItems = 10,
+            Fields = [new ParameterDefinition { Name = "molecule", Type = ParameterType.String }, new ParameterDefinition { Name = "abundance", Type = ParameterType.Real }],
+        };
+        var cloud = new ParameterDefinition
+        {
+            Name = "cloud", Type = ParameterType.Record, Delivery = StructuredDelivery.Arguments,
+            Fields = [new ParameterDefinition { Name = "density", Type = ParameterType.Real }, new ParameterDefinition { Name = "turbulent", Type = ParameterType.Boolean }],
+        };
+        var service = Define("lines", [species, cloud],
+            Command("lvg", "--species={species}", "{species.molecule}", "--n={cloud.density}", Group("--turbulent", "{?cloud.turbulent}")));
+        using var folder = new Meridian.Compliance.TempDirectory();
+        var workspace = new JobWorkspace(folder.Path, "AAAAAAAAAAAAAAAAAAAAAA");
+        var job = JobWith(
+            JobParameter.Scalar("species", species.TryCanonicalize("molecule,abundance\nCO,1e-4\nCS,3e-9\n", out _)!),
+            JobParameter.Scalar("cloud", cloud.TryCanonicalize("{\"density\": 1e4, \"turbulent\": false}", out _)!));
+
+        var argv = CommandRenderer.Render(service, job, workspace);
+
+        var file = Path.Combine(workspace.Inputs, "species.csv");
+        Assert.Equal(["lvg", $"--species={file}", "CO", "CS", "--n=10000"], argv);
+        Assert.Equal("molecule,abundance\nCO,0.0001\nCS,3E-09\n", File.ReadAllText(file));
+    }
 }

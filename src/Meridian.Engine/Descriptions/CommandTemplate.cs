@@ -12,7 +12,8 @@ namespace Meridian.Engine.Descriptions;
 /// placeholders have no value is dropped. A list value standing alone as an element becomes one argument
 /// per item; inside longer text its items are joined by commas. A group (a nested list) is kept only
 /// when every parameter it names has a value and none is a false boolean; {?name} inside a group only
-/// states that condition and renders nothing.
+/// states that condition and renders nothing. {name.field} names a field of a record or a column of a
+/// table, a column rendering like a list.
 /// </remarks>
 public sealed class CommandTemplate
 {
@@ -128,7 +129,9 @@ public sealed class CommandTemplate
                         name = name[1..];
                     }
 
-                    if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_'))
+                    // name, or name.field for a field of a record or a column of a table.
+                    var parts = name.Split('.');
+                    if (parts.Length > 2 || parts.Any(part => part.Length == 0 || !part.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_')))
                     {
                         error = $"'{{{name}}}' in '{text}' is not a placeholder name";
                         return null;

@@ -28,7 +28,7 @@ public static partial class ParameterBinder
         };
         foreach (var parameter in parameters)
         {
-            values[parameter.Name] = parameter.Values;
+            CommandValues.Add(values, service, parameter, _ => PlaceholderPath);
         }
 
         foreach (var file in files)
@@ -36,10 +36,8 @@ public static partial class ParameterBinder
             values[file.Name] = [PlaceholderPath];
         }
 
-        var booleans = service.Parameters.Where(p => p.ScalarType == ParameterType.Boolean && p.Type != ParameterType.List)
-            .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var total = 0L;
-        foreach (var argument in service.Command.Render(values, booleans))
+        foreach (var argument in service.Command.Render(values, CommandValues.Booleans(service)))
         {
             var bytes = Encoding.UTF8.GetByteCount(argument);
             total += bytes + 1;

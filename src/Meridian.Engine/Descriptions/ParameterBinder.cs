@@ -189,7 +189,8 @@ public static partial class ParameterBinder
         // A value becomes (part of) one program argument; a list may be joined by commas into one.
         var longest = parameter.Type == ParameterType.List ? Encoding.UTF8.GetByteCount(string.Join(',', values))
             : values.Count == 0 ? 0 : Encoding.UTF8.GetByteCount(values[0]);
-        if (longest > MaxArgumentBytes)
+        // A record or a table becomes a file, or arguments checked field by field once the command is rendered.
+        if (!parameter.IsStructured && longest > MaxArgumentBytes)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{parameter.Name}: {longest} bytes in UTF-8; one program argument holds at most {MaxArgumentBytes} bytes (Linux MAX_ARG_STRLEN)"));

@@ -13,6 +13,7 @@ public sealed record ParameterDefinition
     /// <summary>Longest string value accepted when the definition sets no max_length.</summary>
     public const int DefaultMaxLength = 65_536;
     public const int DefaultMaxItems = 10_000;
+    public const int DefaultMaxRows = 1_000;
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
     public required string Name { get; init; }
@@ -41,12 +42,19 @@ public sealed record ParameterDefinition
     public IReadOnlyDictionary<string, IReadOnlyList<string>> When { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     /// <summary>Parameters that may not be given together with this one (excludes:); giving one drops the others' defaults.</summary>
     public IReadOnlyList<string> Excludes { get; init; } = [];
+    /// <summary>For a record: its fields; for a table: its columns. Each is a scalar parameter, named as in the value.</summary>
+    public IReadOnlyList<ParameterDefinition> Fields { get; init; } = [];
+    /// <summary>For a record or a table: how the program receives the value (as:).</summary>
+    public StructuredDelivery Delivery { get; init; } = StructuredDelivery.Json;
     /// <summary>A numeric parameter whose value this one must stay strictly below (less_than:).</summary>
     public string? LessThan { get; init; }
     /// <summary>A numeric parameter whose value this one must stay strictly above (greater_than:).</summary>
     public string? GreaterThan { get; init; }
 
     public ParameterType ScalarType => Type == ParameterType.List ? ItemType!.Value : Type;
+
+    /// <summary>A record or a table: its value is one JSON document, checked field by field.</summary>
+    public bool IsStructured => Type is ParameterType.Record or ParameterType.Table;
 
     /// <summary>
     /// Checks one scalar value (an item, for a list) and returns its canonical spelling, or null with the
@@ -96,6 +104,8 @@ public sealed record ParameterDefinition
                 return match;
             case ParameterType.String:
                 return CheckString(raw, out error) ? raw : null;
+            case ParameterType.Record or ParameterType.Table:
+                return StructuredValue.TryCanonicalize(this, raw, out error);
             default:
                 error = "a file parameter takes an uploaded file, not a value";
                 return null;

@@ -68,7 +68,7 @@ public sealed partial class ServiceDefinitionReader
         {
             if (typeText is not null)
             {
-                Problem(Child(mapping, "type"), $"parameter '{name}': type '{typeText}' is not one of string, integer, real, boolean, enum, file, list");
+                Problem(Child(mapping, "type"), $"parameter '{name}': type '{typeText}' is not one of string, integer, real, boolean, enum, file, list, record, table");
             }
 
             return null;
@@ -78,7 +78,7 @@ public sealed partial class ServiceDefinitionReader
         if (type == ParameterType.List)
         {
             var of = RequiredScalar(mapping, "of");
-            if (of is null || !TryParseType(of, out var parsed) || parsed is ParameterType.List or ParameterType.File)
+            if (of is null || !TryParseType(of, out var parsed) || parsed is ParameterType.List or ParameterType.File or ParameterType.Record or ParameterType.Table)
             {
                 Problem(Child(mapping, "of") ?? mapping, $"parameter '{name}': a list needs 'of:' naming a scalar type (string, integer, real, boolean, enum)");
                 return null;
@@ -97,7 +97,8 @@ public sealed partial class ServiceDefinitionReader
             Min = Number(mapping, "min", scalarType is ParameterType.Integer or ParameterType.Real),
             Max = Number(mapping, "max", scalarType is ParameterType.Integer or ParameterType.Real),
             Pattern = Pattern(mapping, scalarType == ParameterType.String),
-            MaxLength = (int?)Number(mapping, "max_length", scalarType == ParameterType.String) ?? ParameterDefinition.DefaultMaxLength,
+            MaxLength = (int?)Number(mapping, "max_length", scalarType is ParameterType.String or ParameterType.Record or ParameterType.Table)
+                ?? ParameterDefinition.DefaultMaxLength,
             Values = StringList(mapping, "values") ?? [],
             MaxSize = Size(mapping, "max_size", type == ParameterType.File),
             MinItems = (int?)Number(mapping, "min_items", type == ParameterType.List) ?? 0,
@@ -125,7 +126,8 @@ public sealed partial class ServiceDefinitionReader
             Problem(mapping, $"parameter '{name}': min is greater than max");
         }
 
-        return parameter with { Default = ReadDefault(parameter, Child(mapping, "default")) };
+        // A record's default comes from its fields', which the structure brings.
+        return ReadStructure(parameter with { Default = ReadDefault(parameter, Child(mapping, "default")) }, mapping);
     }
 
     private List<string> ReadDefault(ParameterDefinition parameter, YamlNode? node)
@@ -133,6 +135,12 @@ public sealed partial class ServiceDefinitionReader
         var defaults = new List<string>();
         if (node is null)
         {
+            return defaults;
+        }
+
+        if (parameter.IsStructured)
+        {
+            Problem(node, $"parameter '{parameter.Name}': a {parameter.Type.ToString().ToLowerInvariant()} has no default of its own; give its fields defaults");
             return defaults;
         }
 

@@ -15,7 +15,7 @@ public sealed partial class ServiceDefinitionReader
          "list_streams", "success_exit_codes", "aliases"];
     private static readonly string[] ParameterKeys =
         ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "max_length", "values", "max_size", "min_items", "max_items",
-         "when", "excludes", "less_than", "greater_than"];
+         "when", "excludes", "less_than", "greater_than", "fields", "columns", "min_rows", "max_rows", "as"];
     private static readonly string[] ResultKeys = ["name", "path", "glob", "type", "description", "columns"];
     private static readonly string[] LimitKeys = ["execution_duration", "destruction", "concurrent"];
     /// <summary>Job-control names that a service parameter may not take (UWS and its filters).</summary>
@@ -162,10 +162,15 @@ public sealed partial class ServiceDefinitionReader
             return null;
         }
 
-        var known = parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var known = parameters.Where(p => p.Delivery != StructuredDelivery.Arguments || !p.IsStructured).Select(p => p.Name)
+            .Concat(parameters.SelectMany(p => p.Fields.Select(f => $"{p.Name}.{f.Name}"))).ToHashSet(StringComparer.Ordinal);
         foreach (var placeholder in template.PlaceholderNames.Distinct())
         {
-            if (!known.Contains(placeholder) && !CommandTemplate.BuiltIns.Contains(placeholder))
+            if (parameters.FirstOrDefault(p => p.Name == placeholder) is { IsStructured: true, Delivery: StructuredDelivery.Arguments } taken)
+            {
+                Problem(node, $"command uses {{{placeholder}}}, but '{taken.Name}' is handed over as arguments (as: arguments): name its {(taken.Type == ParameterType.Table ? "columns" : "fields")}, such as {{{taken.Name}.{(taken.Fields.Count > 0 ? taken.Fields[0].Name : "field")}}}");
+            }
+            else if (!known.Contains(placeholder) && !CommandTemplate.BuiltIns.Contains(placeholder))
             {
                 Problem(node, $"command uses {{{placeholder}}}, which is neither a declared parameter nor one of {string.Join(", ", CommandTemplate.BuiltIns.Select(b => "{" + b + "}"))}");
             }

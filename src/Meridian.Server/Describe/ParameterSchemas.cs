@@ -27,6 +27,22 @@ public static class ParameterSchemas
             return Annotate(list, parameter);
         }
 
+        if (parameter.IsStructured)
+        {
+            // Sent as one form value holding JSON (a table may also be CSV text); x-json-schema says what the JSON holds.
+            var row = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject(parameter.Fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)For(f)))),
+                ["required"] = new JsonArray([.. parameter.Fields.Where(f => f.Required).Select(f => (JsonNode)f.Name)]),
+                ["additionalProperties"] = false,
+            };
+            var content = parameter.Type == ParameterType.Table
+                ? new JsonObject { ["type"] = "array", ["items"] = row, ["minItems"] = parameter.MinItems, ["maxItems"] = parameter.MaxItems }
+                : row;
+            return Annotate(new JsonObject { ["type"] = "string", ["maxLength"] = parameter.MaxLength, ["x-json-schema"] = content }, parameter);
+        }
+
         var schema = Scalar(parameter);
         if (parameter.Default.Count > 0)
         {

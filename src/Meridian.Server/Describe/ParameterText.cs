@@ -7,8 +7,13 @@ namespace Meridian.Server.Describe;
 /// <summary>A parameter's type and rules in words, for the WADL docs and the service page.</summary>
 public static class ParameterText
 {
-    public static string Type(ParameterDefinition parameter) =>
-        parameter.Type == ParameterType.List ? $"list of {Name(parameter.ItemType!.Value)}" : Name(parameter.Type);
+    public static string Type(ParameterDefinition parameter) => parameter.Type switch
+    {
+        ParameterType.List => $"list of {Name(parameter.ItemType!.Value)}",
+        ParameterType.Record => $"record, a JSON object of {Fields(parameter)}",
+        ParameterType.Table => $"table, CSV with a header row or a JSON array of rows, of columns {Fields(parameter)}",
+        _ => Name(parameter.Type),
+    };
 
     public static string Constraints(ParameterDefinition parameter)
     {
@@ -43,6 +48,11 @@ public static class ParameterText
             rules.Add($"at most {size} bytes");
         }
 
+        if (parameter.Type == ParameterType.Table)
+        {
+            rules.Add($"{parameter.MinItems} to {parameter.MaxItems} rows");
+        }
+
         if (parameter.Type == ParameterType.List)
         {
             rules.Add($"{parameter.MinItems} to {parameter.MaxItems} items, repeated or comma-separated");
@@ -50,6 +60,9 @@ public static class ParameterText
 
         return string.Join("; ", rules);
     }
+
+    private static string Fields(ParameterDefinition parameter) =>
+        string.Join(", ", parameter.Fields.Select(f => Constraints(f) is { Length: > 0 } rules ? $"{f.Name} ({Type(f)}; {rules})" : $"{f.Name} ({Type(f)})"));
 
     private static string Name(ParameterType type) => type.ToString().ToLowerInvariant();
 }

@@ -44,7 +44,7 @@ public static class ServiceDescriptionEndpoints
         max = p.Max,
         // As the definition wrote it; the server matches it anchored, ^(?:pattern)$, and so does the page.
         pattern = p.Pattern is { } pattern ? Unanchored(pattern.ToString()) : null,
-        maxLength = p.ScalarType == ParameterType.String ? p.MaxLength : (int?)null,
+        maxLength = p.ScalarType == ParameterType.String || p.IsStructured ? p.MaxLength : (int?)null,
         values = p.Values,
         maxSize = p.MaxSize,
         minItems = p.Type == ParameterType.List ? p.MinItems : (int?)null,
@@ -56,6 +56,10 @@ public static class ServiceDescriptionEndpoints
         excludes = p.Excludes,
         lessThan = p.LessThan,
         greaterThan = p.GreaterThan,
+        // A record's fields or a table's columns, each described like a parameter; the rows a table takes.
+        fields = p.IsStructured ? p.Fields.Select(Parameter) : null,
+        minRows = p.Type == ParameterType.Table ? p.MinItems : (int?)null,
+        maxRows = p.Type == ParameterType.Table ? p.MaxItems : (int?)null,
     };
 
     private static string Unanchored(string anchored) => anchored["^(?:".Length..^")$".Length];
