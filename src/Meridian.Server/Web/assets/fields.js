@@ -2,11 +2,13 @@
 // One form control per parameter type, from the service description alone. Each field reads its values as
 // the server will receive them and shows its own error next to itself.
 import { el, replace, size } from './dom.js';
+import { createStructuredField } from './structured.js';
 
 const NUMBER_TYPES = ['integer', 'real'];
 
 /** Builds the field of one parameter; `prefill` is false when the default must stay a placeholder. */
 export function createField(parameter, prefill) {
+  if (parameter.type === 'record' || parameter.type === 'table') return createStructuredField(parameter);
   const id = `p-${parameter.name}`;
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;

@@ -61,7 +61,7 @@ async function show() {
 
 /** Each field's values and whether it applies, as checkForm wants them. */
 function current(fields) {
-  return new Map(fields.map((f) => [f.parameter.name, { parameter: f.parameter, values: f.read(), applies: !f.container.hidden }]));
+  return new Map(fields.map((f) => [f.parameter.name, { parameter: f.parameter, values: f.read(), applies: !f.container.hidden, check: f.check }]));
 }
 
 function updateApplicability(fields) {

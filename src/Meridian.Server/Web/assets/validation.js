@@ -62,7 +62,7 @@ export function checkField(parameter, values) {
 }
 
 /**
- * Checks a whole form: fields maps each parameter name to { parameter, values, applies }. Returns a map of
+ * Checks a whole form: fields maps each parameter name to { parameter, values, applies, check? }. Returns a map of
  * parameter name to message; relationships are judged on the values the server would bind (a default
  * counts where nothing is given), as ParameterBinder does.
  */
@@ -76,7 +76,8 @@ export function checkForm(fields) {
   };
   for (const [name, field] of fields) {
     if (!field.applies) continue;
-    const own = checkField(field.parameter, field.values);
+    // A record or a table checks its own cells (structured.js); the server checks them again.
+    const own = field.check ? field.check() : checkField(field.parameter, field.values);
     if (own) { errors.set(name, own); continue; }
     const missing = field.values.length === 0 && !(field.parameter.default?.length);
     if (field.parameter.required && missing) {
