@@ -7,6 +7,7 @@ using Meridian.Server.Http;
 using Meridian.Server.Limits;
 using Meridian.Server.Proxy;
 using Meridian.Server.Sharing;
+using Meridian.Server.Sweeps;
 using Meridian.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -47,6 +48,7 @@ app.MapJobLists();
 app.MapJobs();
 app.MapJobProperties();
 app.MapResults();
+app.MapSweeps();
 app.MapSignedResults();
 app.MapBrowserClient();
 app.MapSessions();

@@ -11,7 +11,7 @@ public static class JobRows
     /// <summary>The columns of a whole job, in the order <see cref="Read"/> reads them.</summary>
     public const string Columns =
         "id, service, owner_id, run_id, phase, creation_time, queued_time, start_time, end_time, execution_duration, " +
-        "destruction, parameters, results, error_type, error_message, error_has_detail, executor_handle, node_id, expected_start";
+        "destruction, parameters, results, error_type, error_message, error_has_detail, executor_handle, node_id, expected_start, sweep_id";
 
     public static Job Read(DbDataReader reader, SqlDialect dialect) => new()
     {
@@ -34,6 +34,7 @@ public static class JobRows
         ExecutorHandle = SqlDialect.ReadText(reader, 16),
         NodeId = SqlDialect.ReadText(reader, 17),
         ExpectedStart = dialect.ReadInstant(reader, 18),
+        SweepId = SqlDialect.ReadText(reader, 19),
     };
 
     /// <summary>The stored spelling of an error type, as the UWS schema spells it.</summary>

@@ -16,7 +16,7 @@ public static partial class JobStatements
         var statement = new SqlStatement(
                 $"INSERT INTO jobs ({JobRows.Columns}, upload_bytes, result_bytes) VALUES (@id, @service, @owner, @run, @phase, @created, @queued, " +
                 "@started, @ended, @duration, @destruction, @parameters, @results, @error_type, @error_message, @error_detail, @handle, @node, " +
-                "@expected_start, @upload_bytes, @result_bytes)")
+                "@expected_start, @sweep, @upload_bytes, @result_bytes)")
             .With("id", ColumnKind.Text, job.Id)
             .With("service", ColumnKind.Text, job.Service)
             .With("owner", ColumnKind.Text, job.OwnerId)
@@ -33,6 +33,7 @@ public static partial class JobStatements
             .With("handle", ColumnKind.Text, job.ExecutorHandle)
             .With("node", ColumnKind.Text, job.NodeId)
             .With("expected_start", ColumnKind.Instant, job.ExpectedStart)
+            .With("sweep", ColumnKind.Text, job.SweepId)
             .With("upload_bytes", ColumnKind.BigInteger, OwnerUsage.UploadBytes(job.Parameters))
             .With("result_bytes", ColumnKind.BigInteger, OwnerUsage.ResultBytes(job.Results));
         return WithError(statement, job.Error);

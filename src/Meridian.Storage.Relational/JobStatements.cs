@@ -46,6 +46,12 @@ public static partial class JobStatements
             sql.Append(" AND phase <> 'ARCHIVED'");
         }
 
+        if (filter.SweepId is { } sweep)
+        {
+            sql.Append(" AND sweep_id = @sweep");
+            arguments.Add(new("sweep", ColumnKind.Text, sweep));
+        }
+
         if (filter.After is { } after)
         {
             sql.Append(" AND creation_time > @after");

@@ -79,6 +79,7 @@ public abstract partial class JobStoreCompliance : IDisposable
             ExecutorHandle = "4242:987654",
             NodeId = "node-b",
             ExpectedStart = T0.AddSeconds(90),
+            SweepId = "sweep-7",
         };
         // A field added to Job later must be added here too, or this round trip would not see it lost.
         var unset = typeof(Job).GetProperties().Where(property => property.GetValue(job) is null or IList<object> { Count: 0 }).Select(p => p.Name);
@@ -170,5 +171,6 @@ public abstract partial class JobStoreCompliance : IDisposable
         Assert.Equal(expected.ExecutorHandle, actual.ExecutorHandle);
         Assert.Equal(expected.NodeId, actual.NodeId);
         Assert.Equal(expected.ExpectedStart, actual.ExpectedStart);
+        Assert.Equal(expected.SweepId, actual.SweepId);
     }
 }

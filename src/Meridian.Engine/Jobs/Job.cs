@@ -29,4 +29,6 @@ public sealed record Job
     public string? NodeId { get; init; }
     /// <summary>When a batch scheduler expects to start the QUEUED job, when it says; the job's quote follows from it.</summary>
     public DateTimeOffset? ExpectedStart { get; init; }
+    /// <summary>The sweep (a set of jobs created in one submission, one per value of the swept parameters) the job belongs to.</summary>
+    public string? SweepId { get; init; }
 }

@@ -21,6 +21,8 @@ public sealed record JobListFilter(string Service)
     /// (older, or as old with a smaller id). With Last, a page costs the same whatever its depth.
     /// </summary>
     public JobListCursor? Before { get; init; }
+    /// <summary>Only the jobs of this sweep.</summary>
+    public string? SweepId { get; init; }
 }
 
 /// <summary>A position in a job list: the creation time and id of the last job of the previous page.</summary>

@@ -41,7 +41,7 @@ public sealed class JobManager(
         store.ListAsync(filter, cancellationToken);
 
     /// <summary>Creates a job from a valid binding: uploads are saved in its folder before the job exists, so nothing is half-created.</summary>
-    public async Task<Job> CreateAsync(ServiceDefinition service, BoundRequest request, string? ownerId, CancellationToken cancellationToken)
+    public async Task<Job> CreateAsync(ServiceDefinition service, BoundRequest request, string? ownerId, CancellationToken cancellationToken, string? sweepId = null)
     {
         // Creation times are kept to the millisecond, as they are shown: a client passing a job's
         // creationTime back as AFTER must not get that job again.
@@ -70,6 +70,7 @@ public sealed class JobManager(
                 ExecutionDuration = service.Limits.ClampExecutionDuration(request.Control.ExecutionDuration ?? service.Limits.DefaultExecutionDuration),
                 Destruction = ClampDestruction(service, now, request.Control.Destruction ?? now + service.Limits.DefaultDestruction),
                 Parameters = InDeclaredOrder(service, parameters),
+                SweepId = sweepId,
             };
             await store.CreateAsync(job, cancellationToken);
             Log.Created(logger, id, service.Name);

@@ -45,6 +45,11 @@ public sealed class InMemoryJobStore : IJobStore
             query = filter.Phases is { Count: > 0 } phases
                 ? query.Where(job => phases.Contains(job.Phase))
                 : query.Where(job => job.Phase != ExecutionPhase.ARCHIVED);
+            if (filter.SweepId is { } sweep)
+            {
+                query = query.Where(job => job.SweepId == sweep);
+            }
+
             if (filter.After is { } after)
             {
                 query = query.Where(job => job.CreationTime > after);
