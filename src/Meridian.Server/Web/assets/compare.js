@@ -2,7 +2,8 @@
 // Several jobs of one service side by side: their parameters and what their results report (FITS keywords,
 // OIFITS reconstruction output, one-row CSV summaries) in one table with the differences marked, the same
 // table result plotted on one set of axes, and the same image result on one colour scale. Opened with
-// ?service=…&id=…&id=…; with fewer than two ids it offers the service's finished jobs to choose from.
+// ?service=…&id=…&id=…, or ?service=…&sweep=… for the jobs of a sweep, followed until they have all ended; with
+// neither it offers the service's finished jobs to choose from.
 import { getJson, enc, jobUrl, jobPage, phaseRules } from './api.js';
 import { el, replace, alertMessage } from './dom.js';
 import { resultKeywords, differs } from './comparekeys.js';
@@ -10,16 +11,19 @@ import { overlayPlot } from './compareplot.js';
 import { sideBySide } from './compareimages.js';
 
 const MAX_JOBS = 8;
+const WAIT_SECONDS = 10;
 const query = new URLSearchParams(location.search);
 const service = query.get('service') ?? '';
-const ids = [...new Set(query.getAll('id'))].slice(0, MAX_JOBS);
+const sweep = query.get('sweep');
+let ids = [...new Set(query.getAll('id'))].slice(0, MAX_JOBS);
 const content = document.getElementById('content');
 
 const label = (job) => job.runId || job.jobId.slice(0, 8);
 const baseType = (mimeType) => (mimeType ?? '').split(';')[0].trim().toLowerCase();
 
 async function show() {
-  replace(document.querySelector('h1'), `Compare ${service} jobs`);
+  replace(document.querySelector('h1'), sweep ? `A sweep of ${service} jobs` : `Compare ${service} jobs`);
+  if (sweep && !(await followSweep())) return;
   if (ids.length < 2) {
     await chooser();
     return;
@@ -94,6 +98,37 @@ async function figures(jobs) {
   }
   if (drawn === 0) plots.append(el('p', { class: 'muted' }, 'The jobs have no table or image result in common.'));
   plots.setAttribute('data-ready', 'true');
+}
+
+/** Shows the sweep's jobs and their phases until every one has ended; false when the sweep cannot be read. */
+async function followSweep() {
+  const rules = await phaseRules();
+  const status = el('div', { id: 'sweep-status', role: 'status', 'aria-live': 'polite' });
+  replace(content, status);
+  for (;;) {
+    let set;
+    try {
+      set = await getJson(`../api/sweeps/${enc(service)}/${enc(sweep)}`);
+    } catch (error) {
+      replace(content);
+      alertMessage(error.message);
+      return false;
+    }
+    const waiting = set.jobs.filter((job) => rules[job.phase]?.unfinished);
+    replace(status, el('p', {}, `${set.jobs.length - waiting.length} of ${set.jobs.length} jobs have ended.`),
+      el('ul', { class: 'sweep-jobs' }, set.jobs.map((job) => el('li', {},
+        el('a', { href: jobPage(service, job.id) }, job.runId || job.id), ' ', el('span', { class: `phase phase-${job.phase}` }, job.phase)))));
+    if (waiting.length === 0) {
+      ids = set.jobs.map((job) => job.id);
+      return true;
+    }
+    // WAIT on the first job still running: the request returns as soon as its phase changes.
+    try {
+      await getJson(`${jobUrl(service, waiting[0].id)}?WAIT=${WAIT_SECONDS}&PHASE=${waiting[0].phase}`);
+    } catch {
+      // A job destroyed meanwhile: the next reading of the sweep no longer lists it.
+    }
+  }
 }
 
 /** The service's finished jobs, to tick two or more of. */

@@ -5,6 +5,7 @@ import { getJson, post, jobListUrl, jobPage, enc } from './api.js';
 import { el, param, replace, alertMessage } from './dom.js';
 import { createField } from './fields.js';
 import { applies, checkForm } from './validation.js';
+import { sweepControls } from './sweepform.js';
 
 async function show() {
   const content = document.getElementById('content');
@@ -27,6 +28,7 @@ async function show() {
     placeholder: `default ${service.executionDuration.default}`, 'aria-describedby': 'executionduration-help',
   });
   const submit = el('button', { type: 'submit', class: 'primary' }, 'Run job');
+  const sweep = sweepControls(service);
   const form = el('form', { novalidate: true, 'aria-label': `New ${service.name} job` },
     fields.map((f) => f.container),
     el('details', {},
@@ -36,6 +38,7 @@ async function show() {
         duration,
         el('p', { class: 'help', id: 'executionduration-help' },
           `The job is aborted after this long; at most ${service.executionDuration.max || 'unlimited'} s.`))),
+    sweep.element,
     el('div', { class: 'actions' }, submit));
 
   const refresh = () => updateApplicability(fields);
@@ -44,9 +47,16 @@ async function show() {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     alertMessage(null);
-    if (!showErrors(fields, checkForm(current(fields)))) return;
+    if (!showErrors(fields, checkForm(current(fields, sweep.swept())))) return;
     submit.disabled = true;
     try {
+      if (sweep.active()) {
+        const data = formData(fields, duration.value.trim(), sweep.swept());
+        sweep.fields().forEach(([name, value]) => data.append(name, value));
+        const set = await post(`../api/sweeps/${enc(service.name)}`, data);
+        location.assign(`compare.html?service=${enc(service.name)}&sweep=${enc(set.id)}`);
+        return;
+      }
       const job = await post(jobListUrl(service.name), formData(fields, duration.value.trim()));
       location.assign(jobPage(service.name, job.jobId));
     } catch (error) {
@@ -59,9 +69,9 @@ async function show() {
   refresh();
 }
 
-/** Each field's values and whether it applies, as checkForm wants them. */
-function current(fields) {
-  return new Map(fields.map((f) => [f.parameter.name, { parameter: f.parameter, values: f.read(), applies: !f.container.hidden, check: f.check }]));
+/** Each field's values and whether it applies, as checkForm wants them (a swept one is not the form's to send). */
+function current(fields, swept = new Set()) {
+  return new Map(fields.map((f) => [f.parameter.name, { parameter: f.parameter, values: f.read(), applies: !f.container.hidden && !swept.has(f.parameter.name), check: f.check }]));
 }
 
 function updateApplicability(fields) {
@@ -98,10 +108,10 @@ function showServerErrors(fields, message) {
   alertMessage(`The server refused the job: ${unplaced.length ? unplaced.join('; ') : 'see the fields marked below.'}`);
 }
 
-function formData(fields, duration) {
+function formData(fields, duration, swept = new Set()) {
   const data = new FormData();
   for (const field of fields) {
-    if (field.container.hidden) continue;
+    if (field.container.hidden || swept.has(field.parameter.name)) continue;
     for (const value of field.read()) {
       if (value instanceof File) data.append(field.parameter.name, value, value.name);
       else data.append(field.parameter.name, value);
