@@ -24,11 +24,16 @@ function fieldsOf(job, uploads) {
 export function curlCommand(url, job, uploads, user) {
   // --form-string sends a value as it is (with -F a value starting with @ or < would name a file).
   const lines = fieldsOf(job, uploads).map(([name, value, file]) => (file
-    ? `-F ${shellQuote(`${name}=@${file}`)}`
+    ? `-F ${shellQuote(`${name}=@${curlFileName(file)}`)}`
     : `--form-string ${shellQuote(`${name}=${value}`)}`));
   lines.push(`--form-string ${shellQuote('PHASE=RUN')}`);
   const auth = user ? [`-u ${shellQuote(user)}`] : [];
   return ['curl -sS -o /dev/null -w \'%{redirect_url}\\n\'', ...auth, ...lines, shellQuote(url)].join(' \\\n  ');
+}
+
+/** curl -F reads ';' and ',' after a file name as options: such a name goes in double quotes, as curl's manual says. */
+function curlFileName(file) {
+  return /[;,"\\]/.test(file) ? `"${file.replace(/["\\]/g, '\\$&')}"` : file;
 }
 
 export function cliCommand(url, job, uploads, user) {
