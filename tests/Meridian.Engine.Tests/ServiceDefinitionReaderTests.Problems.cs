@@ -34,6 +34,12 @@ public sealed partial class ServiceDefinitionReaderTests
     }
 
     [Fact]
+    public void Read_ReportsTheLine_WhenAPatternHintHasNoPattern()
+    {
+        AssertProblem(Head + "parameters:\n  x:\n    type: string\n    pattern_hint: a name\n", 7, "parameter 'x': 'pattern_hint:' describes a pattern; give 'pattern:' too");
+    }
+
+    [Fact]
     public void Read_ReportsTheLine_WhenAParameterKeyIsMisspelt()
     {
         AssertProblem(Head + "parameters:\n  x:\n    type: integer\n    requried: true\n", 7, "parameter 'x': unknown key 'requried'");

@@ -26,6 +26,11 @@ public sealed record ParameterDefinition
     public double? Min { get; init; }
     public double? Max { get; init; }
     public Regex? Pattern { get; init; }
+    /// <summary>
+    /// What a value of the pattern looks like, in words (pattern_hint:), completing "must be …": a refusal says this
+    /// rather than the regular expression.
+    /// </summary>
+    public string? PatternHint { get; init; }
     public int MaxLength { get; init; } = DefaultMaxLength;
     public IReadOnlyList<string> Values { get; init; } = [];
     /// <summary>For a file: the largest upload accepted, in bytes.</summary>
@@ -137,7 +142,7 @@ public sealed record ParameterDefinition
             {
                 if (!Pattern.IsMatch(raw))
                 {
-                    error = $"'{Shorten(raw)}' does not match the pattern {Pattern}";
+                    error = PatternRefusal(raw);
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -148,6 +153,18 @@ public sealed record ParameterDefinition
 
         return error is null;
     }
+
+    /// <summary>The pattern as the definition wrote it, without the anchors CompilePattern adds.</summary>
+    public string? WrittenPattern => Pattern?.ToString()["^(?:".Length..^")$".Length];
+
+    /// <summary>
+    /// Why a value does not fit the pattern, in words: the definition's hint, else its default as an example, and
+    /// only when it gives neither, the expression as it wrote it.
+    /// </summary>
+    private string PatternRefusal(string raw) =>
+        PatternHint is { } hint ? $"'{Shorten(raw)}' must be {hint}"
+        : Default.Count > 0 ? $"'{Shorten(raw)}' must look like '{Shorten(Default[0])}'"
+        : $"'{Shorten(raw)}' does not match the pattern {WrittenPattern}";
 
     /// <summary>A pattern must match the whole value, and may not take more than a moment on a hostile one.</summary>
     public static Regex CompilePattern(string pattern) =>

@@ -97,6 +97,7 @@ public sealed partial class ServiceDefinitionReader
             Min = Number(mapping, "min", scalarType is ParameterType.Integer or ParameterType.Real),
             Max = Number(mapping, "max", scalarType is ParameterType.Integer or ParameterType.Real),
             Pattern = Pattern(mapping, scalarType == ParameterType.String),
+            PatternHint = OptionalScalar(mapping, "pattern_hint")?.Trim(),
             MaxLength = (int?)Number(mapping, "max_length", scalarType is ParameterType.String or ParameterType.Record or ParameterType.Table)
                 ?? ParameterDefinition.DefaultMaxLength,
             Values = StringList(mapping, "values") ?? [],
@@ -119,6 +120,11 @@ public sealed partial class ServiceDefinitionReader
         else if (scalarType != ParameterType.Enum && Child(mapping, "values") is { } values)
         {
             Problem(values, $"parameter '{name}': 'values:' applies to enums only");
+        }
+
+        if (parameter.PatternHint is not null && parameter.Pattern is null)
+        {
+            Problem(Child(mapping, "pattern_hint")!, $"parameter '{name}': 'pattern_hint:' describes a pattern; give 'pattern:' too");
         }
 
         if (parameter.Min > parameter.Max)

@@ -14,7 +14,7 @@ public sealed partial class ServiceDefinitionReader
     private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm", "anonymous", "version", "error_format",
          "list_streams", "success_exit_codes", "aliases"];
     private static readonly string[] ParameterKeys =
-        ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "max_length", "values", "max_size", "min_items", "max_items",
+        ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "pattern_hint", "max_length", "values", "max_size", "min_items", "max_items",
          "when", "excludes", "less_than", "greater_than", "fields", "columns", "min_rows", "max_rows", "as"];
     private static readonly string[] ResultKeys = ["name", "path", "glob", "type", "description", "columns"];
     private static readonly string[] LimitKeys = ["execution_duration", "destruction", "concurrent"];

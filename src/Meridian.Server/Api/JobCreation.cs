@@ -23,7 +23,8 @@ public static class JobCreation
         IEnumerable<FormField> leading, Func<JobControl, string?> refuseControl, bool run)
     {
         var (formFields, files) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
-        var bound = ParameterBinder.BindCreation(definition, [.. leading, .. formFields], files);
+        var (fields, uploads) = await FileReferences.ResolveAsync(context, definition, [.. leading, .. formFields], files);
+        var bound = ParameterBinder.BindCreation(definition, fields, uploads);
         if (!bound.IsValid)
         {
             return (null, PlainText.BadRequest(string.Join("; ", bound.Errors)));
@@ -36,6 +37,8 @@ public static class JobCreation
 
         await context.RequestServices.GetRequiredService<QuotaGuard>().EnsureRoomForJobAsync(context, bound.Uploads);
         var request = run ? bound with { Control = bound.Control with { Phase = "RUN" } } : bound;
-        return (await manager.CreateAsync(definition, request, OwnerResolver.OwnerOf(context), context.RequestAborted), null);
+        var job = await manager.CreateAsync(definition, request, OwnerResolver.OwnerOf(context), context.RequestAborted);
+        AdjustedValues.Report(context.Response, definition, bound.Control, job);
+        return (job, null);
     }
 }

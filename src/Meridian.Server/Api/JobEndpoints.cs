@@ -112,6 +112,7 @@ public static class JobEndpoints
     private static async Task<BoundRequest> BindAsync(ServiceDefinition definition, HttpContext context)
     {
         var (fields, files) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
+        (fields, files) = await FileReferences.ResolveAsync(context, definition, fields, files);
         var bound = ParameterBinder.BindUpdate(definition, fields, files);
         return bound.IsValid ? bound : throw new RequestRejectedException(StatusCodes.Status400BadRequest, string.Join("; ", bound.Errors));
     }

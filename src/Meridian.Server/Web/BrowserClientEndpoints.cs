@@ -36,6 +36,7 @@ public static class BrowserClientEndpoints
         app.MapServiceDescriptions();
         app.MapPhaseRules();
         app.MapJobBrowsing();
+        app.MapJobUploads();
         return app;
     }
 

@@ -44,6 +44,7 @@ public static class ServiceDescriptionEndpoints
         max = p.Max,
         // As the definition wrote it; the server matches it anchored, ^(?:pattern)$, and so does the page.
         pattern = p.Pattern is { } pattern ? Unanchored(pattern.ToString()) : null,
+        patternHint = p.PatternHint,
         maxLength = p.ScalarType == ParameterType.String || p.IsStructured ? p.MaxLength : (int?)null,
         values = p.Values,
         maxSize = p.MaxSize,

@@ -37,6 +37,10 @@ export const jobListUrl = (service) => `../uws/${enc(service)}`;
 export const jobUrl = (service, id) => `../uws/${enc(service)}/${enc(id)}`;
 export const jobPage = (service, id) => `job.html?service=${enc(service)}&id=${enc(id)}`;
 export const formPage = (service) => `form.html?service=${enc(service)}`;
+/** The form filled from a job, to run it again with changes. */
+export const rerunPage = (service, id) => `form.html?service=${enc(service)}&from=${enc(id)}`;
+/** The form changing a PENDING job's parameters in place. */
+export const editPage = (service, id) => `form.html?service=${enc(service)}&edit=${enc(id)}`;
 
 let rules = null;
 

@@ -38,13 +38,14 @@ export function time(iso) {
   return iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—';
 }
 
+/** A size in decimal units, as definitions write limits (10MB is 10 000 000 bytes): a 10MB limit reads 10 MB. */
 export function size(bytes) {
   if (bytes === null || bytes === undefined) return '';
-  const units = ['B', 'KB', 'MB', 'GB'];
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+  while (value >= 1000 && unit < units.length - 1) { value /= 1000; unit++; }
+  return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
 }
 
 /** A message in the page's shared alert area (an error the user must see, not tied to one field). */

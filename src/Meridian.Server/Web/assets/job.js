@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // One job: its phase followed live with UWS WAIT (the request returns as soon as the phase changes), its
 // progress, times, parameters, error and stderr, results with previews, and the actions that apply.
-import { getJson, post, destroy, jobUrl, jobPage, formPage, phaseRules, ApiError } from './api.js';
+import { getJson, post, destroy, jobUrl, jobPage, formPage, rerunPage, editPage, phaseRules, ApiError } from './api.js';
 import { el, param, replace, time, size, alertMessage } from './dom.js';
 import { canPreview, preview } from './preview.js';
 import { provenanceGraph } from './provgraph.js';
 import { sendButton } from './sendto.js';
+import { showNotice } from './notice.js';
+import { reproduceSection } from './reproduce.js';
 
 const service = param('service');
 const id = param('id');
@@ -27,6 +29,7 @@ const sections = {
   error: el('section', { id: 'error' }),
   results: el('section', { 'aria-labelledby': 'results-title', id: 'results' }),
   provenance: el('section', { 'aria-labelledby': 'provenance-title', id: 'provenance' }),
+  reproduce: el('div', { id: 'reproduce-box' }),
 };
 let shownPhase = null;
 // Each action starts a new follower; an older one stops at its next turn.
@@ -43,7 +46,9 @@ async function start() {
     alertMessage(error.message);
     return;
   }
+  showNotice(id);
   render(job);
+  reproduceSection(service, id, job).then((section) => replace(sections.reproduce, section), () => {});
   follow(job);
 }
 
@@ -158,6 +163,8 @@ function renderActions(job) {
       if (confirm('Abort this job? Its process is stopped and cannot be resumed.')) await control('ABORT');
     }, 'danger') : null,
     act('Run again', () => runAgain(job)),
+    el('a', { href: rerunPage(service, id) }, 'Edit and run again'),
+    job.phase === 'PENDING' ? el('a', { href: editPage(service, id), id: 'edit-parameters' }, 'Edit parameters') : null,
     act('Delete', async () => {
       if (!confirm('Delete this job and all its files?')) return;
       await destroy(url);
@@ -179,17 +186,14 @@ async function control(phase) {
   follow(job);
 }
 
-/** A new job with the same parameters (uploaded files sent again) and execution duration, run at once. */
+/**
+ * A new job with the same parameters and execution duration, run at once. An uploaded file is sent as its URL:
+ * the server copies it from this job, under the name it was uploaded with, and nothing is uploaded again.
+ */
 async function runAgain(job) {
   const data = new FormData();
-  for (const p of job.parameters) {
-    if (p.byReference) {
-      const file = await fetch(p.value);
-      data.append(p.id, await file.blob(), p.id);
-    } else {
-      data.append(p.id, p.value);
-    }
-  }
+  for (const p of job.parameters) data.append(p.id, p.value);
+  if (job.runId) data.append('RUNID', job.runId);
   data.append('EXECUTIONDURATION', String(job.executionDuration));
   data.append('PHASE', 'RUN');
   const copy = await post(`../uws/${encodeURIComponent(service)}`, data);

@@ -15,7 +15,7 @@ export function createStructuredField(parameter) {
   const isTable = parameter.type === 'table';
   const editor = isTable ? tableEditor(parameter, id) : recordEditor(parameter, id);
   const label = [parameter.title ? `${parameter.title} (${parameter.name})` : parameter.name,
-    parameter.required ? [el('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *'), ' (required)'] : ' (optional)'];
+    parameter.required ? [el('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *'), ' (required)'] : [' ', el('span', { class: 'optional-mark' }, 'optional')]];
   const container = el('fieldset', { class: `field structured ${parameter.type}`, 'data-parameter': parameter.name, id, 'aria-describedby': `${id}-help ${id}-error` },
     el('legend', {}, label), help, editor.element, error);
 
@@ -26,8 +26,8 @@ export function createStructuredField(parameter) {
       const value = editor.value();
       return value === null ? [] : [JSON.stringify(value)];
     },
-    /** Puts a job's canonical JSON value back into the inputs (run again, edit in place). */
-    fill: (json) => editor.fill(JSON.parse(json)),
+    /** Puts a job's value (its canonical JSON, as the job document gives it) back into the inputs: run again, edit in place. */
+    fill: ([json]) => editor.fill(JSON.parse(json)),
     /** The first cell that breaks its column's rules, in the server's words, or null. */
     check: () => editor.check(),
     focus: () => container.querySelector('input, select, textarea')?.focus(),

@@ -3,6 +3,7 @@
 // ParameterBinder and its relationships), so that most mistakes are shown before anything is sent. The
 // server checks everything again; its answer is shown the same way.
 import { describeWhen } from './fields.js';
+import { size } from './dom.js';
 
 const INTEGER = /^[+-]?\d+$/;
 const REAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -32,21 +33,30 @@ export function checkScalar(parameter, raw) {
     default:
       if (raw.length > parameter.maxLength) return { error: `the value is ${raw.length} characters long; at most ${parameter.maxLength} are accepted` };
       if (parameter.pattern) {
-        // Anchored as the server anchors it (ParameterDefinition.CompilePattern), and named that way in the message.
+        // Anchored as the server anchors it (ParameterDefinition.CompilePattern).
         const anchored = `^(?:${parameter.pattern})$`;
         let pattern = null;
         try { pattern = new RegExp(anchored); } catch { pattern = null; } // a .NET-only construct: the server judges
-        if (pattern && !pattern.test(raw)) return { error: `'${shorten(raw)}' does not match the pattern ${anchored}` };
+        if (pattern && !pattern.test(raw)) return { error: patternRefusal(parameter, raw) };
       }
       return { value: raw };
   }
+}
+
+/** In the server's words (ParameterDefinition.PatternRefusal): the definition's hint, else its default as an example. */
+function patternRefusal(parameter, raw) {
+  if (parameter.patternHint) return `'${shorten(raw)}' must be ${parameter.patternHint}`;
+  if (parameter.default?.length) return `'${shorten(raw)}' must look like '${shorten(parameter.default[0])}'`;
+  return `'${shorten(raw)}' does not match the pattern ${parameter.pattern}`;
 }
 
 /** Checks one field's own values; returns the message or null. */
 export function checkField(parameter, values) {
   if (parameter.type === 'file') {
     const file = values[0];
-    if (file && parameter.maxSize && file.size > parameter.maxSize) return `the file is ${file.size} bytes; at most ${parameter.maxSize} are accepted`;
+    if (file instanceof File && parameter.maxSize && file.size > parameter.maxSize) {
+      return `the file is ${size(file.size)} (${file.size} bytes); at most ${size(parameter.maxSize)} are accepted`;
+    }
     return null;
   }
   if (parameter.type === 'list' && (values.length < parameter.minItems || values.length > parameter.maxItems)) {
