@@ -98,7 +98,7 @@ public sealed class FormDetailsTests(BrowserServer server) : IClassFixture<Brows
     {
         var page = await server.NewPageAsync(width);
         await page.GotoAsync("/web/form.html?service=hello");
-        await page.Locator("summary").ClickAsync();
+        await page.Locator("summary", new() { HasText = "Job limits" }).ClickAsync();
 
         await page.GetByLabel("Time limit").FillAsync("5000");
 
