@@ -9,6 +9,7 @@ using Meridian.Server.Limits;
 using Meridian.Server.Sharing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -68,7 +69,7 @@ public static class ServerSetup
     }
 
     // Scripts send an Authorization header; the browser's pages send the session cookie of their sign-in. The
-    // scheme "meridian" takes whichever the request has, so AccessControl and OwnerResolver see one caller.
+    // scheme "meridian" takes whichever the request has, so the access policy and Caller see one caller.
     private static void AddAuthentication(WebApplicationBuilder builder)
     {
         builder.Services.AddAuthentication(CallerScheme.Name)
@@ -83,6 +84,10 @@ public static class ServerSetup
             });
         builder.Services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, PostConfigureCookieAuthenticationOptions>());
+        // Who may use a service's jobs: the policy on the /uws and /sync route groups.
+        builder.Services.AddSingleton<IAuthorizationHandler, ServiceAccess>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ServiceAccess.Policy, policy => policy.AddRequirements(new ServiceAccess.Requirement()));
         builder.Services.AddOptions<CookieAuthenticationOptions>(SessionScheme.Name)
             .Configure<IOptions<AuthSettings>>((cookie, settings) => SessionScheme.Configure(cookie, settings.Value));
         builder.Services.AddAntiforgery(antiforgery =>

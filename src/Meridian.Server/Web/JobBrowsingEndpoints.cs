@@ -6,6 +6,7 @@ using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 
 namespace Meridian.Server.Web;
 
@@ -41,7 +42,7 @@ public static class JobBrowsingEndpoints
             var filter = new JobListFilter(service)
             {
                 AnyOwner = false,
-                OwnerId = OwnerResolver.OwnerOf(context),
+                OwnerId = Caller.Of(context).OwnerId,
                 Phases = phases,
                 Before = cursor,
                 Last = size + 1,
