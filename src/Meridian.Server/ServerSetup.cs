@@ -56,7 +56,6 @@ public static class ServerSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<SignedResultUrls>();
         builder.Services.AddSingleton<UserDirectory>();
-        builder.Services.AddSingleton<JwtValidator>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<SessionRevocations>();
         AddAuthentication(builder);
@@ -68,17 +67,21 @@ public static class ServerSetup
         return builder;
     }
 
-    // Scripts send an Authorization header; the browser's pages send the session cookie of their sign-in. The
-    // scheme "meridian" takes whichever the request has, so the access policy and Caller see one caller.
+    // Scripts send an Authorization header (a password, an API token, or an identity provider's JWT); the browser's
+    // pages send the session cookie of their sign-in. The scheme "meridian" takes whichever the request has, so the
+    // access policy and Caller see one caller.
     private static void AddAuthentication(WebApplicationBuilder builder)
     {
         builder.Services.AddAuthentication(CallerScheme.Name)
             .AddScheme<AuthenticationSchemeOptions, CallerScheme>(CallerScheme.HeaderName, null)
             .AddScheme<CookieAuthenticationOptions, SessionScheme>(SessionScheme.Name, null)
+            .AddMeridianJwt()
             .AddPolicyScheme(CallerScheme.Name, null, policy =>
             {
                 policy.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.Count > 0 ? CallerScheme.HeaderName : SessionScheme.Name;
+                    context.Request.Headers.Authorization.Count == 0 ? SessionScheme.Name
+                    : JwtBearerSetup.Handles(context) ? JwtBearerSetup.Name
+                    : CallerScheme.HeaderName;
                 policy.ForwardChallenge = CallerScheme.HeaderName;
                 policy.ForwardForbid = CallerScheme.HeaderName;
             });
