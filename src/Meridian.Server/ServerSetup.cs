@@ -2,18 +2,18 @@
 using Meridian.Engine;
 using Meridian.Engine.Execution;
 using Meridian.Execution.Slurm;
-using Meridian.Storage.Postgres;
-using Meridian.Storage.Sqlite;
 using Meridian.Server.Auth;
 using Meridian.Server.Limits;
 using Meridian.Server.Sharing;
+using Meridian.Storage.Postgres;
+using Meridian.Storage.Sqlite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Meridian.Server;
 

@@ -36,7 +36,7 @@ public static class JobCreation
             return (null, PlainText.BadRequest(reason));
         }
 
-        await context.RequestServices.GetRequiredService<QuotaGuard>().EnsureRoomForJobAsync(context, bound.Uploads);
+        await context.RequestServices.GetRequiredService<QuotaGuard>().EnsureRoomForJobAsync(caller, bound.Uploads, context.RequestAborted);
         var request = run ? bound with { Control = bound.Control with { Command = PhaseCommand.Run } } : bound;
         return (await manager.CreateAsync(definition, request, caller.OwnerId, context.RequestAborted), null);
     }

@@ -5,8 +5,8 @@ using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Meridian.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meridian.Server.Api;
 

@@ -22,7 +22,7 @@ public static class JobLookup
         var definition = Service(manager, service);
         var job = await manager.GetAsync(definition, jobId, ownerId: null, context.RequestAborted, anyOwner: true)
             ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"No job '{jobId}' in {service} (it may have been destroyed).");
-        if (job.OwnerId != Caller.Of(context).OwnerId && !Caller.Of(context).IsAdmin)
+        if (!Caller.Of(context).MayUse(job.OwnerId))
         {
             throw new RequestRejectedException(StatusCodes.Status403Forbidden,
                 $"Job '{jobId}' belongs to another user: only its owner (or an administrator) may see or change it.");

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Meridian.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meridian.Server.Api;
 

@@ -13,10 +13,9 @@ namespace Meridian.Server.Limits;
 /// </summary>
 public sealed class QuotaGuard(IJobStore store, IOptions<QuotaSettings> settings)
 {
-    public async Task EnsureRoomForJobAsync(HttpContext context, IReadOnlyList<FormUpload> uploads)
+    public async Task EnsureRoomForJobAsync(Caller caller, IReadOnlyList<FormUpload> uploads, CancellationToken cancellation)
     {
         var quotas = settings.Value;
-        var caller = Caller.Of(context);
         if (quotas is { MaxActiveJobs: null, MaxStoredJobs: null, MaxStoredBytes: null } || caller.IsAdmin)
         {
             return;
@@ -24,7 +23,7 @@ public sealed class QuotaGuard(IJobStore store, IOptions<QuotaSettings> settings
 
         var owner = caller.OwnerId;
         var who = owner is null ? "The anonymous callers (counted as one user)" : $"User '{owner}'";
-        var usage = await store.UsageAsync(owner, context.RequestAborted);
+        var usage = await store.UsageAsync(owner, cancellation);
         if (usage.ActiveJobs >= quotas.MaxActiveJobs)
         {
             throw new RequestRejectedException(StatusCodes.Status429TooManyRequests,

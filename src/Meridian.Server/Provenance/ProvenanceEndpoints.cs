@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Text.Json;
-using Meridian.Engine.Lifecycle;
 using Meridian.Engine.Jobs;
+using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 using Meridian.Server.Api;
 using Meridian.Server.Http;

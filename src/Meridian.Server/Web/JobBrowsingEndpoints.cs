@@ -26,7 +26,7 @@ public static class JobBrowsingEndpoints
         return app;
     }
 
-    public static async Task<IResult> ListAsync(HttpContext context, JobManager manager)
+    public static async Task<IResult> ListAsync(Caller caller, HttpContext context, JobManager manager)
     {
         var query = context.Request.Query;
         var services = string.IsNullOrEmpty(query["service"])
@@ -42,7 +42,7 @@ public static class JobBrowsingEndpoints
             var filter = new JobListFilter(service)
             {
                 AnyOwner = false,
-                OwnerId = Caller.Of(context).OwnerId,
+                OwnerId = caller.OwnerId,
                 Phases = phases,
                 Before = cursor,
                 Last = size + 1,
