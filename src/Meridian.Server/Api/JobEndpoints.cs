@@ -19,9 +19,9 @@ public static class JobEndpoints
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
     {
         var job = app.MapJobGroup();
-        job.MapGet("/", GetJobAsync);
-        job.MapPost("/", PostJobAsync).DisableAntiforgery();
-        job.MapDelete("/", DeleteJobAsync);
+        job.MapGet("", GetJobAsync);
+        job.MapPost("", PostJobAsync).DisableAntiforgery();
+        job.MapDelete("", DeleteJobAsync);
         job.MapPost("/phase", PostChildAsync).WithMetadata(new ChildControl("PHASE")).DisableAntiforgery();
         job.MapPost("/executionduration", PostChildAsync).WithMetadata(new ChildControl("EXECUTIONDURATION")).DisableAntiforgery();
         job.MapPost("/destruction", PostChildAsync).WithMetadata(new ChildControl("DESTRUCTION")).DisableAntiforgery();

@@ -16,8 +16,8 @@ public static class JobListEndpoints
     public static IEndpointRouteBuilder MapJobLists(this IEndpointRouteBuilder app)
     {
         var list = app.MapJobListGroup();
-        list.MapGet("/", ListJobsAsync);
-        list.MapPost("/", CreateJobAsync).DisableAntiforgery();
+        list.MapGet("", ListJobsAsync);
+        list.MapPost("", CreateJobAsync).DisableAntiforgery();
         return app;
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Server.Auth;
+using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Meridian.Server.Api;
 
@@ -11,12 +12,24 @@ namespace Meridian.Server.Api;
 /// </summary>
 public static class UwsRoutes
 {
-    public static RouteGroupBuilder MapJobListGroup(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/uws/{service}").RequireAuthorization(ServiceAccess.Policy);
+    public static RouteGroupBuilder MapJobListGroup(this IEndpointRouteBuilder app) => Group(app, "/uws/{service}");
 
-    public static RouteGroupBuilder MapJobGroup(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/uws/{service}/{jobId}").RequireAuthorization(ServiceAccess.Policy);
+    public static RouteGroupBuilder MapJobGroup(this IEndpointRouteBuilder app) => Group(app, "/uws/{service}/{jobId}");
 
-    public static RouteGroupBuilder MapSyncGroup(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/sync/{service}").RequireAuthorization(ServiceAccess.Policy);
+    public static RouteGroupBuilder MapSyncGroup(this IEndpointRouteBuilder app) => Group(app, "/sync/{service}");
+
+    private static RouteGroupBuilder Group(IEndpointRouteBuilder app, string prefix)
+    {
+        var group = app.MapGroup(prefix).RequireAuthorization(ServiceAccess.Policy);
+        // The group's own resource (mapped at "") would be named "/uws/{service}/" in the request metrics
+        // (http.route) and logs: it keeps the name it has always had and that dashboards query.
+        ((IEndpointConventionBuilder)group).Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText is { Length: > 1 } raw && raw.EndsWith('/'))
+            {
+                route.RoutePattern = RoutePatternFactory.Parse(raw.TrimEnd('/'));
+            }
+        });
+        return group;
+    }
 }

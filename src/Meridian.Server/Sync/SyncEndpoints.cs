@@ -23,8 +23,8 @@ public static class SyncEndpoints
     public static IEndpointRouteBuilder MapSync(this IEndpointRouteBuilder app)
     {
         var sync = app.MapSyncGroup();
-        sync.MapGet("/", RunAsync);
-        sync.MapPost("/", RunAsync).DisableAntiforgery();
+        sync.MapGet("", RunAsync);
+        sync.MapPost("", RunAsync).DisableAntiforgery();
         return app;
     }
 
