@@ -32,7 +32,9 @@ app.UseRouting();
 // Answers to clients' mistakes are 4xx with a reason, never 500.
 app.UseMiddleware<RequestErrorHandling>();
 app.UseAuthentication();
-app.UseMiddleware<AccessControl>();
+// Credentials that prove nothing are refused everywhere; a service's jobs are for signed-in callers (ServiceAccess).
+app.UseMiddleware<FailedCredentials>();
+app.UseAuthorization();
 app.UseMiddleware<SessionProtection>();
 app.UseMeridianLimits();
 app.UseMiddleware<AuditTrail>();

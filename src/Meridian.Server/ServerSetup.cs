@@ -2,17 +2,18 @@
 using Meridian.Engine;
 using Meridian.Engine.Execution;
 using Meridian.Execution.Slurm;
-using Meridian.Storage.Postgres;
-using Meridian.Storage.Sqlite;
 using Meridian.Server.Auth;
 using Meridian.Server.Limits;
 using Meridian.Server.Sharing;
+using Meridian.Storage.Postgres;
+using Meridian.Storage.Sqlite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Meridian.Server;
 
@@ -55,7 +56,6 @@ public static class ServerSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<SignedResultUrls>();
         builder.Services.AddSingleton<UserDirectory>();
-        builder.Services.AddSingleton<JwtValidator>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<SessionRevocations>();
         AddAuthentication(builder);
@@ -67,22 +67,30 @@ public static class ServerSetup
         return builder;
     }
 
-    // Scripts send an Authorization header; the browser's pages send the session cookie of their sign-in. The
-    // scheme "meridian" takes whichever the request has, so AccessControl and OwnerResolver see one caller.
+    // Scripts send an Authorization header (a password, an API token, or an identity provider's JWT); the browser's
+    // pages send the session cookie of their sign-in. The scheme "meridian" takes whichever the request has, so the
+    // access policy and Caller see one caller.
     private static void AddAuthentication(WebApplicationBuilder builder)
     {
         builder.Services.AddAuthentication(CallerScheme.Name)
             .AddScheme<AuthenticationSchemeOptions, CallerScheme>(CallerScheme.HeaderName, null)
             .AddScheme<CookieAuthenticationOptions, SessionScheme>(SessionScheme.Name, null)
+            .AddMeridianJwt()
             .AddPolicyScheme(CallerScheme.Name, null, policy =>
             {
                 policy.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.Count > 0 ? CallerScheme.HeaderName : SessionScheme.Name;
+                    context.Request.Headers.Authorization.Count == 0 ? SessionScheme.Name
+                    : JwtBearerSetup.Handles(context) ? JwtBearerSetup.Name
+                    : CallerScheme.HeaderName;
                 policy.ForwardChallenge = CallerScheme.HeaderName;
                 policy.ForwardForbid = CallerScheme.HeaderName;
             });
         builder.Services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, PostConfigureCookieAuthenticationOptions>());
+        // Who may use a service's jobs: the policy on the /uws and /sync route groups.
+        builder.Services.AddSingleton<IAuthorizationHandler, ServiceAccess>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ServiceAccess.Policy, policy => policy.AddRequirements(new ServiceAccess.Requirement()));
         builder.Services.AddOptions<CookieAuthenticationOptions>(SessionScheme.Name)
             .Configure<IOptions<AuthSettings>>((cookie, settings) => SessionScheme.Configure(cookie, settings.Value));
         builder.Services.AddAntiforgery(antiforgery =>

@@ -51,10 +51,11 @@ public static class StartupChecks
 
         try
         {
+            // Meridian:Auth, the JWT settings included, validated (JwtSettingsValidation) before the users file is read.
+            _ = services.GetRequiredService<IOptions<AuthSettings>>().Value;
             services.GetRequiredService<UserDirectory>();
-            services.GetRequiredService<JwtValidator>();
         }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException or OptionsValidationException)
         {
             errors.WriteLine($"meridian-server: {exception.Message}");
             return 2;

@@ -208,7 +208,7 @@ public static partial class ParameterBinder
             case "PHASE":
                 if (value is "RUN" or "ABORT")
                 {
-                    return control with { Phase = value };
+                    return control with { Command = value == "RUN" ? PhaseCommand.Run : PhaseCommand.Abort };
                 }
 
                 errors.Add($"PHASE: '{value}' is not RUN or ABORT");
@@ -216,7 +216,7 @@ public static partial class ParameterBinder
             case "ACTION":
                 if (value == "DELETE")
                 {
-                    return control with { Action = value };
+                    return control with { Action = JobAction.Delete };
                 }
 
                 errors.Add($"ACTION: '{value}' is not DELETE");
@@ -273,8 +273,19 @@ public sealed record FormUpload(string Name, string FileName, long Length, strin
 /// <summary>UWS job-control values found in a request (PHASE, ACTION, RUNID, EXECUTIONDURATION, DESTRUCTION).</summary>
 public sealed record JobControl
 {
-    public string? Phase { get; init; }
-    public string? Action { get; init; }
+    /// <summary>PHASE=RUN or PHASE=ABORT; the binder refuses any other value, so the rest of the server never reads the string.</summary>
+    public PhaseCommand? Command { get; init; }
+
+    /// <summary>The PHASE value as it is written on the wire.</summary>
+    public string? Phase => Command switch
+    {
+        PhaseCommand.Run => "RUN",
+        PhaseCommand.Abort => "ABORT",
+        _ => null,
+    };
+
+    /// <summary>ACTION=DELETE, the only action UWS defines on a job.</summary>
+    public JobAction? Action { get; init; }
     public string? RunId { get; init; }
     public int? ExecutionDuration { get; init; }
     public DateTimeOffset? Destruction { get; init; }

@@ -49,7 +49,7 @@ public sealed class JobManager(
         now = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
         var id = JobId.New();
         var workspace = Workspace(id);
-        var run = request.Control.Phase == "RUN";
+        var run = request.Control.Command == PhaseCommand.Run;
         try
         {
             var parameters = request.Parameters.ToList();

@@ -3,6 +3,7 @@ using System.Globalization;
 using Meridian.Engine;
 using Meridian.Engine.Execution;
 using Meridian.Engine.Lifecycle;
+using Meridian.Server.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -4,6 +4,7 @@ using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 
 namespace Meridian.Server.Api;
 
@@ -55,7 +56,7 @@ public static class FileReferences
         var definition = manager.Catalog.Find(service) ?? throw Refused(400, name, $"no service is named '{service}' on this server");
         var job = await manager.GetAsync(definition, jobId, ownerId: null, context.RequestAborted, anyOwner: true)
             ?? throw Refused(400, name, $"no job '{jobId}' in {service} (it may have been destroyed)");
-        if (job.OwnerId != OwnerResolver.OwnerOf(context) && !OwnerResolver.IsAdmin(context))
+        if (!Caller.Of(context).MayUse(job.OwnerId))
         {
             throw Refused(403, name, $"job '{jobId}' belongs to another user: only your own jobs' files can be used");
         }

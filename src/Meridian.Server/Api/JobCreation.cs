@@ -3,7 +3,9 @@ using Meridian.Engine.Descriptions;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 using Meridian.Server.Limits;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meridian.Server.Api;
 
@@ -18,8 +20,8 @@ public static class JobCreation
     /// <param name="leading">Fields read before the form's (a synchronous run also takes the query string's).</param>
     /// <param name="refuseControl">Why the endpoint does not take the request's PHASE or ACTION, or null.</param>
     /// <param name="run">Whether the job is queued at once whatever PHASE says.</param>
-    public static async Task<(Job? Job, IResult? Refusal)> CreateAsync(
-        HttpContext context, JobManager manager, ServiceDefinition definition,
+    public static async Task<(Job? Job, ContentHttpResult? Refusal)> CreateAsync(
+        HttpContext context, Caller caller, JobManager manager, ServiceDefinition definition,
         IEnumerable<FormField> leading, Func<JobControl, string?> refuseControl, bool run)
     {
         var (formFields, files) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
@@ -35,9 +37,9 @@ public static class JobCreation
             return (null, PlainText.BadRequest(reason));
         }
 
-        await context.RequestServices.GetRequiredService<QuotaGuard>().EnsureRoomForJobAsync(context, bound.Uploads);
-        var request = run ? bound with { Control = bound.Control with { Phase = "RUN" } } : bound;
-        var job = await manager.CreateAsync(definition, request, OwnerResolver.OwnerOf(context), context.RequestAborted);
+        await context.RequestServices.GetRequiredService<QuotaGuard>().EnsureRoomForJobAsync(caller, bound.Uploads, context.RequestAborted);
+        var request = run ? bound with { Control = bound.Control with { Command = PhaseCommand.Run } } : bound;
+        var job = await manager.CreateAsync(definition, request, caller.OwnerId, context.RequestAborted);
         AdjustedValues.Report(context.Response, definition, bound.Control, job);
         return (job, null);
     }

@@ -5,6 +5,8 @@ using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
+using Meridian.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meridian.Server.Api;
 
@@ -14,23 +16,22 @@ namespace Meridian.Server.Api;
 /// </summary>
 public static class JobEndpoints
 {
-    private const string JobRoute = "/uws/{service}/{jobId}";
-
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder app)
     {
-        app.MapGet(JobRoute, GetJobAsync);
-        app.MapPost(JobRoute, PostJobAsync).DisableAntiforgery();
-        app.MapDelete(JobRoute, DeleteJobAsync);
-        app.MapPost(JobRoute + "/phase", PostChildAsync).WithMetadata(new ChildControl("PHASE")).DisableAntiforgery();
-        app.MapPost(JobRoute + "/executionduration", PostChildAsync).WithMetadata(new ChildControl("EXECUTIONDURATION")).DisableAntiforgery();
-        app.MapPost(JobRoute + "/destruction", PostChildAsync).WithMetadata(new ChildControl("DESTRUCTION")).DisableAntiforgery();
-        app.MapPost(JobRoute + "/parameters", PostChildAsync).WithMetadata(new ChildControl(null)).DisableAntiforgery();
+        var job = app.MapJobGroup();
+        job.MapGet("", GetJobAsync);
+        job.MapPost("", PostJobAsync).DisableAntiforgery();
+        job.MapDelete("", DeleteJobAsync);
+        job.MapPost("/phase", PostChildAsync).WithMetadata(new ChildControl("PHASE")).DisableAntiforgery();
+        job.MapPost("/executionduration", PostChildAsync).WithMetadata(new ChildControl("EXECUTIONDURATION")).DisableAntiforgery();
+        job.MapPost("/destruction", PostChildAsync).WithMetadata(new ChildControl("DESTRUCTION")).DisableAntiforgery();
+        job.MapPost("/parameters", PostChildAsync).WithMetadata(new ChildControl(null)).DisableAntiforgery();
         return app;
     }
 
-    public static async Task<IResult> GetJobAsync(string service, string jobId, HttpContext context, JobManager manager)
+    public static async Task<Results<UwsDocument, ContentHttpResult>> GetJobAsync(OwnedJob owned, HttpContext context, JobManager manager)
     {
-        var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+        var job = owned.Job;
         // DataLink clients find the job's links from its document (RFC 8288 web linking).
         context.Response.Headers.Link = $"<{JobDocuments.JobUrl(context.Request, job.Service, job.Id)}/links>; rel=\"alternate\"; type=\"{Protocol.Dali.DataLinkWriter.MediaType}\"";
         var query = context.Request.Query;
@@ -54,42 +55,38 @@ public static class JobEndpoints
             }
 
             job = await manager.WaitAsync(job, seconds, phase, context.RequestAborted)
-                ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"Job '{jobId}' was destroyed while waiting.");
+                ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"Job '{job.Id}' was destroyed while waiting.");
         }
 
         return UwsDocument.Job(JobDocuments.Summary(context.Request, job, ProgressFile.Read(manager.Workspace(job.Id))));
     }
 
-    public static async Task<IResult> DeleteJobAsync(string service, string jobId, HttpContext context, JobManager manager)
+    public static async Task<SeeOther> DeleteJobAsync(OwnedJob owned, HttpContext context, JobManager manager)
     {
-        var (definition, job) = await JobLookup.JobAsync(manager, context, service, jobId);
-        await manager.DestroyAsync(job.Id, context.RequestAborted);
-        return new SeeOther(JobDocuments.JobListUrl(context.Request, definition.Name));
+        await manager.DestroyAsync(owned.Job.Id, context.RequestAborted);
+        return new SeeOther(JobDocuments.JobListUrl(context.Request, owned.Service.Name));
     }
 
     /// <summary>POST {job}: ACTION=DELETE, or any of PHASE, EXECUTIONDURATION, DESTRUCTION and parameter changes.</summary>
-    public static async Task<IResult> PostJobAsync(string service, string jobId, HttpContext context, JobManager manager)
+    public static async Task<Results<SeeOther, ContentHttpResult>> PostJobAsync(OwnedJob owned, HttpContext context, JobManager manager)
     {
-        var (definition, job) = await JobLookup.JobAsync(manager, context, service, jobId);
-        var bound = await BindAsync(definition, context);
-        if (bound.Control.Action == "DELETE")
+        var bound = await BindAsync(owned.Service, context);
+        if (bound.Control.Action == JobAction.Delete)
         {
-            await manager.DestroyAsync(job.Id, context.RequestAborted);
-            return new SeeOther(JobDocuments.JobListUrl(context.Request, definition.Name));
+            return await DeleteJobAsync(owned, context, manager);
         }
 
-        return await ApplyAsync(definition, job, bound, context, manager);
+        return await ApplyAsync(owned, bound, context, manager);
     }
 
     /// <summary>POST to a child resource: only that child's control value (or, for parameters, only parameters) is accepted.</summary>
-    public static async Task<IResult> PostChildAsync(string service, string jobId, HttpContext context, JobManager manager)
+    public static async Task<Results<SeeOther, ContentHttpResult>> PostChildAsync(OwnedJob owned, HttpContext context, JobManager manager)
     {
-        var (definition, job) = await JobLookup.JobAsync(manager, context, service, jobId);
-        var bound = await BindAsync(definition, context);
+        var bound = await BindAsync(owned.Service, context);
         var control = context.GetEndpoint()!.Metadata.GetRequiredMetadata<ChildControl>().Name;
         var controls = new (string Name, bool Given)[]
         {
-            ("PHASE", bound.Control.Phase is not null), ("EXECUTIONDURATION", bound.Control.ExecutionDuration is not null),
+            ("PHASE", bound.Control.Command is not null), ("EXECUTIONDURATION", bound.Control.ExecutionDuration is not null),
             ("DESTRUCTION", bound.Control.Destruction is not null), ("ACTION", bound.Control.Action is not null),
             ("RUNID", bound.Control.RunId is not null),
         };
@@ -106,7 +103,7 @@ public static class JobEndpoints
             return PlainText.BadRequest($"{control} is missing.");
         }
 
-        return await ApplyAsync(definition, job, bound, context, manager);
+        return await ApplyAsync(owned, bound, context, manager);
     }
 
     private static async Task<BoundRequest> BindAsync(ServiceDefinition definition, HttpContext context)
@@ -118,8 +115,9 @@ public static class JobEndpoints
     }
 
     /// <summary>Applies parameters first (they need PENDING), then duration and destruction, then the phase change.</summary>
-    private static async Task<IResult> ApplyAsync(ServiceDefinition definition, Job job, BoundRequest bound, HttpContext context, JobManager manager)
+    private static async Task<Results<SeeOther, ContentHttpResult>> ApplyAsync(OwnedJob owned, BoundRequest bound, HttpContext context, JobManager manager)
     {
+        var (definition, job) = owned;
         var cancellationToken = context.RequestAborted;
         if (bound.Control.RunId is not null)
         {
@@ -146,10 +144,10 @@ public static class JobEndpoints
             await manager.SetDestructionAsync(definition, job, destruction, cancellationToken);
         }
 
-        var refusal = bound.Control.Phase switch
+        var refusal = bound.Control.Command switch
         {
-            "RUN" => await manager.RunAsync(job, cancellationToken),
-            "ABORT" => await manager.AbortAsync(job, cancellationToken),
+            PhaseCommand.Run => await manager.RunAsync(job, cancellationToken),
+            PhaseCommand.Abort => await manager.AbortAsync(job, cancellationToken),
             _ => null,
         };
         return refusal is null

@@ -5,7 +5,8 @@ using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 using Meridian.Server.Auth;
-using Meridian.Server.Limits;
+using Meridian.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meridian.Server.Api;
 
@@ -14,18 +15,19 @@ public static class JobListEndpoints
 {
     public static IEndpointRouteBuilder MapJobLists(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/uws/{service}", ListJobsAsync);
-        app.MapPost("/uws/{service}", CreateJobAsync).DisableAntiforgery();
+        var list = app.MapJobListGroup();
+        list.MapGet("", ListJobsAsync);
+        list.MapPost("", CreateJobAsync).DisableAntiforgery();
         return app;
     }
 
-    public static async Task<IResult> ListJobsAsync(string service, HttpContext context, JobManager manager)
+    public static async Task<UwsDocument> ListJobsAsync(RequestedService service, Caller caller, HttpContext context, JobManager manager)
     {
-        var definition = JobLookup.Service(manager, service);
+        var definition = service.Definition;
         var filter = new JobListFilter(definition.Name)
         {
-            AnyOwner = OwnerResolver.IsAdmin(context),
-            OwnerId = OwnerResolver.OwnerOf(context),
+            AnyOwner = caller.IsAdmin,
+            OwnerId = caller.OwnerId,
             Phases = ReadPhases(context.Request.Query["PHASE"]),
             After = ReadAfter(context.Request.Query["AFTER"]),
             Last = ReadLast(context.Request.Query["LAST"]),
@@ -35,15 +37,15 @@ public static class JobListEndpoints
         return UwsDocument.JobList(entries.Select(entry => JobDocuments.Reference(jobListUrl, entry)).ToList());
     }
 
-    public static async Task<IResult> CreateJobAsync(string service, HttpContext context, JobManager manager)
+    public static async Task<Results<SeeOther, ContentHttpResult>> CreateJobAsync(RequestedService service, Caller caller, HttpContext context, JobManager manager)
     {
-        var definition = JobLookup.Service(manager, service);
-        var (job, refusal) = await JobCreation.CreateAsync(context, manager, definition, [],
-            control => control.Phase == "ABORT" || control.Action is not null
+        var definition = service.Definition;
+        var (job, refusal) = await JobCreation.CreateAsync(context, caller, manager, definition, [],
+            control => control.Command == PhaseCommand.Abort || control.Action is not null
                 ? "A job is created with PHASE=RUN or without PHASE; ABORT and ACTION apply to existing jobs."
                 : null,
             run: false);
-        return refusal ?? new SeeOther(JobDocuments.JobUrl(context.Request, definition.Name, job!.Id));
+        return refusal is null ? new SeeOther(JobDocuments.JobUrl(context.Request, definition.Name, job!.Id)) : refusal;
     }
 
     private static HashSet<ExecutionPhase>? ReadPhases(Microsoft.Extensions.Primitives.StringValues values)

@@ -3,6 +3,7 @@ using Meridian.Engine.Descriptions;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 
 namespace Meridian.Server.Api;
 
@@ -21,7 +22,7 @@ public static class JobLookup
         var definition = Service(manager, service);
         var job = await manager.GetAsync(definition, jobId, ownerId: null, context.RequestAborted, anyOwner: true)
             ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"No job '{jobId}' in {service} (it may have been destroyed).");
-        if (job.OwnerId != OwnerResolver.OwnerOf(context) && !OwnerResolver.IsAdmin(context))
+        if (!Caller.Of(context).MayUse(job.OwnerId))
         {
             throw new RequestRejectedException(StatusCodes.Status403Forbidden,
                 $"Job '{jobId}' belongs to another user: only its owner (or an administrator) may see or change it.");

@@ -4,29 +4,25 @@ using Meridian.Engine.Descriptions;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
+using Meridian.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meridian.Server.Api;
 
 /// <summary>The children of a job that can be read: atomic values as text/plain, parameters and results as UWS XML.</summary>
 public static class JobPropertyEndpoints
 {
-    private const string JobRoute = "/uws/{service}/{jobId}";
-
     public static IEndpointRouteBuilder MapJobProperties(this IEndpointRouteBuilder app)
     {
-        app.MapGet(JobRoute + "/phase", async (string service, string jobId, HttpContext context, JobManager manager) =>
-            PlainText.Value((await JobLookup.JobAsync(manager, context, service, jobId)).Job.Phase.ToWire()));
-        app.MapGet(JobRoute + "/executionduration", async (string service, string jobId, HttpContext context, JobManager manager) =>
-            PlainText.Value((await JobLookup.JobAsync(manager, context, service, jobId)).Job.ExecutionDuration.ToString(CultureInfo.InvariantCulture)));
-        app.MapGet(JobRoute + "/destruction", async (string service, string jobId, HttpContext context, JobManager manager) =>
-            PlainText.Value(Time((await JobLookup.JobAsync(manager, context, service, jobId)).Job.Destruction)));
-        app.MapGet(JobRoute + "/quote", async (string service, string jobId, HttpContext context, JobManager manager) =>
-            PlainText.Value(Time(JobDocuments.Quote((await JobLookup.JobAsync(manager, context, service, jobId)).Job))));
-        app.MapGet(JobRoute + "/owner", async (string service, string jobId, HttpContext context, JobManager manager) =>
-            PlainText.Value((await JobLookup.JobAsync(manager, context, service, jobId)).Job.OwnerId));
-        app.MapGet(JobRoute + "/error", GetErrorAsync);
-        app.MapGet(JobRoute + "/parameters", GetParametersAsync);
-        app.MapGet(JobRoute + "/parameters/{name}", GetParameterAsync);
+        var job = app.MapJobGroup();
+        job.MapGet("/phase", (OwnedJob owned) => PlainText.Value(owned.Job.Phase.ToWire()));
+        job.MapGet("/executionduration", (OwnedJob owned) => PlainText.Value(owned.Job.ExecutionDuration.ToString(CultureInfo.InvariantCulture)));
+        job.MapGet("/destruction", (OwnedJob owned) => PlainText.Value(Time(owned.Job.Destruction)));
+        job.MapGet("/quote", (OwnedJob owned) => PlainText.Value(Time(JobDocuments.Quote(owned.Job))));
+        job.MapGet("/owner", (OwnedJob owned) => PlainText.Value(owned.Job.OwnerId));
+        job.MapGet("/error", GetErrorAsync);
+        job.MapGet("/parameters", GetParameters);
+        job.MapGet("/parameters/{name}", GetParameter);
         return app;
     }
 
@@ -35,9 +31,9 @@ public static class JobPropertyEndpoints
     /// service whose results leave out stdout and stderr, both streams once the job has ended, whatever its phase). As plain
     /// text, or as a DALI error VOTable when the service's error_format says so or the client asks for a VOTable.
     /// </summary>
-    public static async Task<IResult> GetErrorAsync(string service, string jobId, HttpContext context, JobManager manager)
+    public static async Task<Results<ErrorVotable, ContentHttpResult>> GetErrorAsync(OwnedJob owned, HttpContext context, JobManager manager)
     {
-        var (definition, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+        var (definition, job) = owned;
         string? message = null;
         var workspace = manager.Workspace(job.Id);
         if (job.Error is not null)
@@ -62,16 +58,13 @@ public static class JobPropertyEndpoints
             : PlainText.Value(message ?? "");
     }
 
-    public static async Task<IResult> GetParametersAsync(string service, string jobId, HttpContext context, JobManager manager)
-    {
-        var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
-        return UwsDocument.Parameters(JobDocuments.Parameters(JobDocuments.JobUrl(context.Request, service, job.Id), job));
-    }
+    public static UwsDocument GetParameters(OwnedJob owned, HttpContext context) =>
+        UwsDocument.Parameters(JobDocuments.Parameters(JobDocuments.JobUrl(context.Request, owned.Service.Name, owned.Job.Id), owned.Job));
 
     /// <summary>One parameter: an upload is served as the file it is; a value as text, one item per line.</summary>
-    public static async Task<IResult> GetParameterAsync(string service, string jobId, string name, HttpContext context, JobManager manager)
+    public static Results<ContentHttpResult, PhysicalFileHttpResult> GetParameter(OwnedJob owned, string name, HttpContext context, JobManager manager)
     {
-        var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+        var job = owned.Job;
         var parameter = job.Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"The job has no parameter '{name}'.");
         if (parameter.Upload is not { } upload)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
+using Meridian.Server.Http;
 using Meridian.Server.Limits;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Lifecycle;
+using Meridian.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meridian.Server.Api;
 
@@ -9,25 +11,18 @@ public static class ResultEndpoints
 {
     public static IEndpointRouteBuilder MapResults(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/uws/{service}/{jobId}/results", GetResultsAsync);
-        app.MapGet("/uws/{service}/{jobId}/results/{**resultId}", GetResultAsync);
+        var job = app.MapJobGroup();
+        job.MapGet("/results", GetResults);
+        job.MapGet("/results/{**resultId}", (OwnedJob owned, string resultId, HttpContext context, JobManager manager) =>
+            Send(context, manager, owned.Job, resultId));
         return app;
     }
 
-    public static async Task<IResult> GetResultsAsync(string service, string jobId, HttpContext context, JobManager manager)
-    {
-        var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
-        return UwsDocument.Results(JobDocuments.Results(JobDocuments.JobUrl(context.Request, service, job.Id), job));
-    }
-
-    public static async Task<IResult> GetResultAsync(string service, string jobId, string resultId, HttpContext context, JobManager manager)
-    {
-        var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
-        return Send(context, manager, job, resultId);
-    }
+    public static UwsDocument GetResults(OwnedJob owned, HttpContext context) =>
+        UwsDocument.Results(JobDocuments.Results(JobDocuments.JobUrl(context.Request, owned.Service.Name, owned.Job.Id), owned.Job));
 
     /// <summary>A result of a job the caller may read: the file, or a CSV/TSV table as a VOTable when asked for.</summary>
-    public static IResult Send(HttpContext context, JobManager manager, Job job, string resultId)
+    public static Results<PhysicalFileHttpResult, TableAsVotable, ContentHttpResult> Send(HttpContext context, JobManager manager, Job job, string resultId)
     {
         var result = job.Results.FirstOrDefault(r => r.Id == resultId)
             ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"The job has no result '{resultId}'.");

@@ -71,7 +71,7 @@ public sealed class AuditTrail(RequestDelegate next, ILoggerFactory loggers)
     }
 
     private void Write(HttpContext context, string action, string jobId, string service) =>
-        AuditLog.JobAction(_logger, OwnerResolver.OwnerOf(context) ?? "anonymous", action, jobId, service,
+        AuditLog.JobAction(_logger, Caller.Of(context).OwnerId ?? "anonymous", action, jobId, service,
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static string LastSegment(string url) => url.TrimEnd('/').Split('/')[^1];

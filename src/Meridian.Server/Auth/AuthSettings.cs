@@ -39,4 +39,10 @@ public sealed class AuthSettings
     public JwtSettings Jwt { get; } = new();
 
     public bool Enabled => !string.IsNullOrEmpty(UsersFile) || Jwt.Enabled;
+
+    /// <summary>
+    /// Put before a token's name to make its owner. Beside a users file, a token's "alice" is not the users file's
+    /// alice (JwtSettings.OwnerPrefix says how to change that).
+    /// </summary>
+    public string JwtOwnerPrefix => Jwt.OwnerPrefix ?? (string.IsNullOrEmpty(UsersFile) ? "" : JwtSettings.DefaultOwnerPrefix);
 }

@@ -12,12 +12,12 @@ namespace Meridian.Server.Auth;
 /// Who is calling, from the Authorization header: Basic (a user's name and password, checked against the
 /// PBKDF2 hash of the users file) or Bearer (an API token, checked by its SHA-256). No header: anonymous. A
 /// header that does not prove anything is a failure (401), never a silent fall-back to anonymous. Registered as
-/// HeaderName; Name is the scheme everything else asks, which reads the header when there is one and the
-/// browser's session cookie otherwise.
+/// HeaderName; Name is the scheme everything else asks, which hands a JWT-shaped bearer token to the JwtBearer
+/// handler (JwtBearerSetup), another header to this one, and the browser's session cookie otherwise. Every
+/// challenge, whichever scheme authenticated, is this one's: one 401 (or 429) for all.
 /// </summary>
 public sealed class CallerScheme(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users, JwtValidator jwt,
-    SignInThrottle throttle)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users, SignInThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Name = "meridian";
@@ -34,12 +34,6 @@ public sealed class CallerScheme(
 
         var (scheme, credentials) = header.IndexOf(' ', StringComparison.Ordinal) is var space and > 0
             ? (header[..space], header[(space + 1)..].Trim()) : (header, "");
-        if (scheme.Equals("bearer", StringComparison.OrdinalIgnoreCase) && jwt.Handles(credentials))
-        {
-            var (holder, admin, refusal) = await jwt.ValidateAsync(credentials);
-            return holder is null ? AuthenticateResult.Fail(refusal!) : AuthenticateResult.Success(Ticket(new UserAccount { Name = holder, Admin = admin }));
-        }
-
         var address = Context.Connection.RemoteIpAddress?.ToString();
         var name = scheme.Equals("basic", StringComparison.OrdinalIgnoreCase) ? BasicCredentials(credentials)?.Name : null;
         // Checked before any password is hashed, so that guessing costs the server next to nothing.
@@ -66,8 +60,9 @@ public sealed class CallerScheme(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        // The result of this request's authentication, computed once: why the credentials were refused, if they were.
-        var result = await HandleAuthenticateOnceSafeAsync();
+        // The result of this request's authentication (computed once, by whichever scheme the caller scheme chose):
+        // why the credentials were refused, if they were.
+        var result = await Context.AuthenticateAsync(Name);
         if (result.Failure is SignInThrottledException throttled)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -102,14 +97,17 @@ public sealed class CallerScheme(
         return colon <= 0 ? null : (decoded[..colon], decoded[(colon + 1)..]);
     }
 
-    private AuthenticationTicket Ticket(UserAccount user)
+    private static AuthenticationTicket Ticket(UserAccount user) => new(Principal(user.Name, user.Admin), Name);
+
+    /// <summary>The caller as every part of the server reads it (Caller.Of): its name, and the administrator role.</summary>
+    public static ClaimsPrincipal Principal(string name, bool admin)
     {
-        List<Claim> claims = [new(ClaimTypes.Name, user.Name)];
-        if (user.Admin)
+        List<Claim> claims = [new(ClaimTypes.Name, name)];
+        if (admin)
         {
             claims.Add(new Claim(ClaimTypes.Role, AdminRole));
         }
 
-        return new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Name)), Name);
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Name));
     }
 }

@@ -2,8 +2,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Meridian.Server.Http;
 using Meridian.Users;
-using Meridian.Server.Api;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -27,12 +27,12 @@ public static class SessionEndpoints
         return app;
     }
 
-    public static IResult Describe(HttpContext context, IAntiforgery antiforgery, IOptions<AuthSettings> settings) =>
+    public static IResult Describe(HttpContext context, Caller caller, IAntiforgery antiforgery, IOptions<AuthSettings> settings) =>
         Results.Json(new
         {
             signIn = !string.IsNullOrEmpty(settings.Value.UsersFile),
-            user = OwnerResolver.OwnerOf(context),
-            admin = OwnerResolver.IsAdmin(context),
+            user = caller.OwnerId,
+            admin = caller.IsAdmin,
             antiforgeryToken = antiforgery.GetAndStoreTokens(context).RequestToken,
         }, JsonSerializerOptions.Web);
 

@@ -3,6 +3,7 @@ using Meridian.Engine.Lifecycle;
 using Meridian.Protocol.Dali;
 using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.DataLink;
@@ -17,9 +18,9 @@ public static class DataLinkEndpoints
 
     public static IEndpointRouteBuilder MapDataLinks(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/uws/{service}/{jobId}/links", async (string service, string jobId, HttpContext context, JobManager manager, IOptions<AuthSettings> auth) =>
+        app.MapJobGroup().MapGet("/links", (OwnedJob owned, HttpContext context, JobManager manager, IOptions<AuthSettings> auth) =>
         {
-            var (definition, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+            var (definition, job) = owned;
             return Links(JobLinks.For(definition, job, manager.Workspace(job.Id), JobDocuments.JobUrl(context.Request, definition.Name, job.Id)), auth.Value.Enabled);
         });
         app.MapGet("/links", LinksByIdAsync);

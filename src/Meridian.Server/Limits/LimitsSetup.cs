@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -43,7 +43,7 @@ public static class LimitsSetup
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        var client = OwnerResolver.OwnerOf(context) is { } owner ? "user:" + owner : "address:" + context.Connection.RemoteIpAddress;
+        var client = Caller.Of(context).OwnerId is { } owner ? "user:" + owner : "address:" + context.Connection.RemoteIpAddress;
         return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,

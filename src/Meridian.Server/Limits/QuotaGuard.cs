@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
 using Meridian.Engine.Storage;
-using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Limits;
@@ -13,17 +13,17 @@ namespace Meridian.Server.Limits;
 /// </summary>
 public sealed class QuotaGuard(IJobStore store, IOptions<QuotaSettings> settings)
 {
-    public async Task EnsureRoomForJobAsync(HttpContext context, IReadOnlyList<FormUpload> uploads)
+    public async Task EnsureRoomForJobAsync(Caller caller, IReadOnlyList<FormUpload> uploads, CancellationToken cancellation)
     {
         var quotas = settings.Value;
-        if (quotas is { MaxActiveJobs: null, MaxStoredJobs: null, MaxStoredBytes: null } || OwnerResolver.IsAdmin(context))
+        if (quotas is { MaxActiveJobs: null, MaxStoredJobs: null, MaxStoredBytes: null } || caller.IsAdmin)
         {
             return;
         }
 
-        var owner = OwnerResolver.OwnerOf(context);
+        var owner = caller.OwnerId;
         var who = owner is null ? "The anonymous callers (counted as one user)" : $"User '{owner}'";
-        var usage = await store.UsageAsync(owner, context.RequestAborted);
+        var usage = await store.UsageAsync(owner, cancellation);
         if (usage.ActiveJobs >= quotas.MaxActiveJobs)
         {
             throw new RequestRejectedException(StatusCodes.Status429TooManyRequests,

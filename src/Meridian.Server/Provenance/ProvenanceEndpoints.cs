@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 using System.Text.Json;
-using Meridian.Engine.Lifecycle;
 using Meridian.Engine.Jobs;
+using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 using Meridian.Server.Api;
+using Meridian.Server.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meridian.Server.Provenance;
 
@@ -17,13 +19,13 @@ public static class ProvenanceEndpoints
 
     public static IEndpointRouteBuilder MapProvenance(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/uws/{service}/{jobId}/provenance", GetProvenanceAsync);
+        app.MapJobGroup().MapGet("/provenance", GetProvenanceAsync);
         return app;
     }
 
-    public static async Task<IResult> GetProvenanceAsync(string service, string jobId, string? format, HttpContext context, JobManager manager)
+    public static async Task<ContentHttpResult> GetProvenanceAsync(OwnedJob owned, string? format, HttpContext context, JobManager manager)
     {
-        var (definition, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+        var (definition, job) = owned;
         var provN = format switch
         {
             null => context.Request.Headers.Accept.Any(a => a?.Contains(ProvNWriter.MediaType, StringComparison.OrdinalIgnoreCase) == true),
@@ -40,7 +42,7 @@ public static class ProvenanceEndpoints
         var record = await ProvenanceBuilder.BuildAsync(definition, job, manager.Workspace(job.Id),
             $"{request.Scheme}://{request.Host}{request.PathBase}", JobDocuments.JobUrl(request, definition.Name, job.Id), context.RequestAborted);
         return provN
-            ? Results.Text(ProvNWriter.Write(record), ProvNWriter.MediaType + "; charset=utf-8")
-            : Results.Text(ProvJsonWriter.Write(record).ToJsonString(Indented), "application/json; charset=utf-8");
+            ? TypedResults.Text(ProvNWriter.Write(record), ProvNWriter.MediaType + "; charset=utf-8")
+            : TypedResults.Text(ProvJsonWriter.Write(record).ToJsonString(Indented), "application/json; charset=utf-8");
     }
 }

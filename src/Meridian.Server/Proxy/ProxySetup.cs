@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-using Meridian.Server.Api;
+using Meridian.Server.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Meridian.Engine.Lifecycle;
 using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 
 namespace Meridian.Server.Sharing;
 
@@ -16,14 +17,14 @@ public static class SignedResultEndpoints
 
     public static IEndpointRouteBuilder MapSignedResults(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/uws/{service}/{jobId}/signed-urls", SignAsync).DisableAntiforgery();
+        app.MapJobGroup().MapPost("/signed-urls", SignAsync).DisableAntiforgery();
         app.MapGet(Prefix + "/{service}/{jobId}/{expires}/{signature}/{**resultId}", DownloadAsync);
         return app;
     }
 
-    public static async Task<IResult> SignAsync(string service, string jobId, HttpContext context, JobManager manager, SignedResultUrls urls)
+    public static async Task<IResult> SignAsync(OwnedJob owned, HttpContext context, SignedResultUrls urls)
     {
-        var (_, job) = await JobLookup.JobAsync(manager, context, service, jobId);
+        var job = owned.Job;
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         var resultId = form?["result"].ToString() ?? "";
         if (job.Results.All(r => r.Id != resultId))

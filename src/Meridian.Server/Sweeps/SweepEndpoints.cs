@@ -8,8 +8,8 @@ using Meridian.Engine.Storage;
 using Meridian.Protocol;
 using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 using Meridian.Server.Limits;
-using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Sweeps;
 
@@ -26,18 +26,16 @@ public static class SweepEndpoints
 
     public static IEndpointRouteBuilder MapSweeps(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/sweeps/{service}", CreateAsync).DisableAntiforgery();
-        app.MapGet("/api/sweeps/{service}/{sweepId}", GetAsync);
+        // The same policy as the service's job list: a signed-in caller, unless the service is anonymous.
+        var sweeps = app.MapGroup("/api/sweeps/{service}").RequireAuthorization(ServiceAccess.Policy);
+        sweeps.MapPost("", CreateAsync).DisableAntiforgery();
+        sweeps.MapGet("/{sweepId}", GetAsync);
         return app;
     }
 
-    public static async Task<IResult> CreateAsync(string service, HttpContext context, JobManager manager, QuotaGuard quota, IOptions<AuthSettings> auth)
+    public static async Task<IResult> CreateAsync(string service, HttpContext context, Caller caller, JobManager manager, QuotaGuard quota)
     {
         var definition = JobLookup.Service(manager, service);
-        if (NeedsCaller(context, definition, auth.Value))
-        {
-            return Results.Challenge(authenticationSchemes: [CallerScheme.Name]);
-        }
 
         var (fields, files) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
         var plan = SweepPlan.TryRead(definition, fields, out var planError);
@@ -74,7 +72,7 @@ public static class SweepEndpoints
         {
             try
             {
-                await quota.EnsureRoomForJobAsync(context, request.Uploads);
+                await quota.EnsureRoomForJobAsync(caller, request.Uploads, context.RequestAborted);
             }
             catch (RequestRejectedException refused) when (jobs.Count > 0)
             {
@@ -82,7 +80,7 @@ public static class SweepEndpoints
                     $"{refused.Message} The sweep stopped after {jobs.Count} of its {requests.Count} jobs; those are in {SweepUrl(context.Request, definition.Name, sweepId)}.");
             }
 
-            jobs.Add(await manager.CreateAsync(definition, request, OwnerResolver.OwnerOf(context), context.RequestAborted, sweepId));
+            jobs.Add(await manager.CreateAsync(definition, request, caller.OwnerId, context.RequestAborted, sweepId));
         }
 
         context.Response.Headers.Location = SweepUrl(context.Request, definition.Name, sweepId);
@@ -94,15 +92,11 @@ public static class SweepEndpoints
     private static IEnumerable<JobListEntry> InOrderMade(IEnumerable<JobListEntry> jobs) =>
         jobs.OrderBy(j => j.CreationTime).ThenBy(j => j.RunId, ValueOrder);
 
-    public static async Task<IResult> GetAsync(string service, string sweepId, HttpContext context, JobManager manager, IJobStore store, IOptions<AuthSettings> auth)
+    public static async Task<IResult> GetAsync(string service, string sweepId, HttpContext context, Caller caller, JobManager manager, IJobStore store)
     {
         var definition = JobLookup.Service(manager, service);
-        if (NeedsCaller(context, definition, auth.Value))
-        {
-            return Results.Challenge(authenticationSchemes: [CallerScheme.Name]);
-        }
 
-        var filter = new JobListFilter(definition.Name) { SweepId = sweepId, AnyOwner = false, OwnerId = OwnerResolver.OwnerOf(context) };
+        var filter = new JobListFilter(definition.Name) { SweepId = sweepId, AnyOwner = false, OwnerId = caller.OwnerId };
         var jobs = await store.ListAsync(filter, context.RequestAborted);
         return jobs.Count == 0
             ? PlainText.NotFound($"No sweep '{sweepId}' of yours in {definition.Name} (its jobs may all have been destroyed).")
@@ -125,8 +119,4 @@ public static class SweepEndpoints
             href = JobDocuments.JobUrl(request, service, j.Id),
         }),
     };
-
-    /// <summary>The same rule as the service's job list: with authentication on, signed-in callers only, unless the service is anonymous.</summary>
-    private static bool NeedsCaller(HttpContext context, ServiceDefinition definition, AuthSettings auth) =>
-        auth.Enabled && !definition.Anonymous && context.User.Identity?.IsAuthenticated != true;
 }

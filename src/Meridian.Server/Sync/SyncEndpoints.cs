@@ -6,7 +6,9 @@ using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 using Meridian.Server.Limits;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Sync;
@@ -20,8 +22,9 @@ public static class SyncEndpoints
 {
     public static IEndpointRouteBuilder MapSync(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sync/{service}", RunAsync);
-        app.MapPost("/sync/{service}", RunAsync).DisableAntiforgery();
+        var sync = app.MapSyncGroup();
+        sync.MapGet("", RunAsync);
+        sync.MapPost("", RunAsync).DisableAntiforgery();
         return app;
     }
 
@@ -30,12 +33,13 @@ public static class SyncEndpoints
     /// when it does not; 422 (or 503 for a transient failure) with the error summary when it fails; 409 when
     /// it was aborted.
     /// </summary>
-    public static async Task<IResult> RunAsync(string service, HttpContext context, JobManager manager, IOptions<MeridianOptions> options, TimeProvider time)
+    public static async Task<Results<SyncResult, StillRunning, ContentHttpResult>> RunAsync(
+        RequestedService service, Caller caller, HttpContext context, JobManager manager, IOptions<MeridianOptions> options, TimeProvider time)
     {
-        var definition = JobLookup.Service(manager, service);
+        var definition = service.Definition;
         var query = context.Request.Query.SelectMany(pair => pair.Value.Select(value => new FormField(pair.Key, value ?? "")));
-        var (created, refusal) = await JobCreation.CreateAsync(context, manager, definition, query,
-            control => control.Phase is not (null or "RUN") || control.Action is not null
+        var (created, refusal) = await JobCreation.CreateAsync(context, caller, manager, definition, query,
+            control => control.Command is not (null or PhaseCommand.Run) || control.Action is not null
                 ? "A synchronous job runs at once: PHASE and ACTION are not taken here (use /uws for job control)."
                 : null,
             run: true);
@@ -59,7 +63,8 @@ public static class SyncEndpoints
 
         return job.Phase switch
         {
-            ExecutionPhase.COMPLETED => MainResult(definition, job, jobUrl, manager),
+            ExecutionPhase.COMPLETED when MainResult(definition, job, jobUrl, manager) is { } result => result,
+            ExecutionPhase.COMPLETED => PlainText.NotFound($"The job completed without producing a result; see {jobUrl}."),
             ExecutionPhase.ERROR when job.Error?.Type == ErrorType.Transient => PlainText.Status(StatusCodes.Status503ServiceUnavailable, Failure(job, jobUrl)),
             ExecutionPhase.ERROR => PlainText.Status(StatusCodes.Status422UnprocessableEntity, Failure(job, jobUrl)),
             ExecutionPhase.ABORTED => PlainText.Status(StatusCodes.Status409Conflict, Failure(job, jobUrl)),
@@ -67,18 +72,13 @@ public static class SyncEndpoints
         };
     }
 
-    /// <summary>The first declared result the job produced (results are collected in declared order), else its stdout.</summary>
-    private static IResult MainResult(ServiceDefinition definition, Job job, string jobUrl, JobManager manager)
+    /// <summary>The first declared result the job produced (results are collected in declared order), else its stdout; null when there is neither.</summary>
+    private static SyncResult? MainResult(ServiceDefinition definition, Job job, string jobUrl, JobManager manager)
     {
         var result = (definition.Results.Count > 0 ? job.Results.FirstOrDefault(r => !ResultDefinition.ReservedNames.Contains(r.Id)) : null)
             ?? job.Results.FirstOrDefault(r => r.Id == "stdout");
         var path = result is null ? null : manager.Workspace(job.Id).Resolve(result.RelativePath);
-        if (result is null || path is null || !File.Exists(path))
-        {
-            return PlainText.NotFound($"The job completed without producing a result; see {jobUrl}.");
-        }
-
-        return new SyncResult(path, result.MimeType, $"{jobUrl}/results/{string.Join('/', result.Id.Split('/').Select(Uri.EscapeDataString))}");
+        return result is null || path is null || !File.Exists(path) ? null : new SyncResult(path, result.MimeType, $"{jobUrl}/results/{string.Join('/', result.Id.Split('/').Select(Uri.EscapeDataString))}");
     }
 
     private static string Failure(Job job, string jobUrl) =>

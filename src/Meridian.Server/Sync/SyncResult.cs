@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-using Meridian.Server.Api;
+using Meridian.Server.Http;
 
 namespace Meridian.Server.Sync;
 

@@ -6,6 +6,7 @@ using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 using Meridian.Server.Api;
 using Meridian.Server.Auth;
+using Meridian.Server.Http;
 
 namespace Meridian.Server.Web;
 
@@ -25,7 +26,7 @@ public static class JobBrowsingEndpoints
         return app;
     }
 
-    public static async Task<IResult> ListAsync(HttpContext context, JobManager manager)
+    public static async Task<IResult> ListAsync(Caller caller, HttpContext context, JobManager manager)
     {
         var query = context.Request.Query;
         var services = string.IsNullOrEmpty(query["service"])
@@ -41,7 +42,7 @@ public static class JobBrowsingEndpoints
             var filter = new JobListFilter(service)
             {
                 AnyOwner = false,
-                OwnerId = OwnerResolver.OwnerOf(context),
+                OwnerId = caller.OwnerId,
                 Phases = phases,
                 Before = cursor,
                 Last = size + 1,

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-namespace Meridian.Server.Api;
+namespace Meridian.Server.Http;
 
 /// <summary>303 See Other: the answer UWS gives to every state-changing request (U05).</summary>
 public sealed class SeeOther(string location) : IResult

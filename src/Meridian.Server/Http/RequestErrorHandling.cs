@@ -2,7 +2,7 @@
 using Meridian.Engine.Execution;
 using Meridian.Engine.Storage;
 
-namespace Meridian.Server.Api;
+namespace Meridian.Server.Http;
 
 /// <summary>
 /// Turns what a client got wrong (a body too large, a malformed request, a rejected request) into a

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
-namespace Meridian.Server.Api;
+namespace Meridian.Server.Http;
 
 /// <summary>
 /// A job's file (a result or an upload) sent as it is. What a code wrote or a user uploaded may be HTML or an SVG
@@ -13,12 +14,12 @@ public static class FileDownload
 {
     public const string ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";
 
-    public static IResult Send(HttpContext context, string path, string contentType, string? downloadName = null, bool ranges = true)
+    public static PhysicalFileHttpResult Send(HttpContext context, string path, string contentType, string? downloadName = null, bool ranges = true)
     {
         Protect(context.Response);
         var file = new FileInfo(path);
         // The framework answers If-None-Match (a list, or *) with 304 and If-Range with the whole file once it changed.
-        return Results.File(path, contentType, fileDownloadName: downloadName, lastModified: file.LastWriteTimeUtc,
+        return TypedResults.PhysicalFile(path, contentType, fileDownloadName: downloadName, lastModified: file.LastWriteTimeUtc,
             entityTag: EntityTag(file), enableRangeProcessing: ranges);
     }
 
