@@ -12,8 +12,11 @@ namespace Meridian.Compliance;
 /// </summary>
 public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
 {
-    /// <summary>Long enough for any start-up on a loaded machine, far shorter than the sleeps a stop must cut short.</summary>
-    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// A guard against a hang, not a measure of speed: long enough for any start-up on a loaded machine, far
+    /// shorter than the sleeps (300 s) a stop must cut short.
+    /// </summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly List<string> _handles = [];
     private readonly TempDirectory _temp = new();
     private IJobExecutor? _executor;
@@ -143,7 +146,7 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
     {
         // A batch scheduler starts a job on its next pass, not at submission: ask once the program is running.
         var pidFile = Temp.Combine("running.pid");
-        var handle = await StartAsync(Request("running", Shell("echo $$ > \"$1\"; sleep 30", pidFile)));
+        var handle = await StartAsync(Request("running", Shell("echo $$ > \"$1\"; sleep 300", pidFile)));
         await ReadPidAsync(pidFile);
 
         var status = await Executor.GetStatusAsync(handle, CancellationToken.None);
@@ -156,7 +159,7 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
     public async Task CancelAsync_EndsTheExecutionAsCancelledAndKillsItsChildren_WhenItIsRunning()
     {
         var pidFile = Temp.Combine("child.pid");
-        var handle = await StartAsync(Request("cancel", Shell("sleep 30 & echo $! > \"$1\"; wait", pidFile)));
+        var handle = await StartAsync(Request("cancel", Shell("sleep 300 & echo $! > \"$1\"; wait", pidFile)));
         var child = await ReadPidAsync(pidFile);
         var clock = Stopwatch.StartNew();
 
@@ -165,7 +168,7 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
 
         Assert.Equal(ExecutionState.Cancelled, status.State);
         Assert.True(clock.Elapsed < Patience, $"cancelling took {clock.Elapsed}");
-        Assert.True(await HasEndedAsync(child), $"the child process {child} (sleep 30) must be killed with its parent");
+        Assert.True(await HasEndedAsync(child), $"the child process {child} (sleep 300) must be killed with its parent");
     }
 
     [Fact]
@@ -184,14 +187,14 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
     [Fact]
     public async Task StartAsync_RunsExecutionsSideBySide_WhenTwoAreStartedAtOnce()
     {
-        // Each waits (up to 10 s) for the other's marker: both succeed only if they really run at the same time.
-        const string script = "touch \"$1\"; i=0; while [ ! -e \"$2\" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; [ -e \"$2\" ] && echo \"$3\"";
+        // Each waits (up to 60 s) for the other's marker: both succeed only if they really run at the same time.
+        const string script = "touch \"$1\"; i=0; while [ ! -e \"$2\" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; [ -e \"$2\" ] && echo \"$3\"";
         string markA = Temp.Combine("a.mark"), markB = Temp.Combine("b.mark");
         var first = Request("first", Shell(script, markA, markB, "first"));
         var second = Request("second", Shell(script, markB, markA, "second"));
 
         var handles = new[] { await StartAsync(first), await StartAsync(second) };
-        var statuses = await Task.WhenAll(handles.Select(h => Executor.WaitForExitAsync(h, CancellationToken.None))).WaitAsync(TimeSpan.FromSeconds(20));
+        var statuses = await Task.WhenAll(handles.Select(h => Executor.WaitForExitAsync(h, CancellationToken.None))).WaitAsync(Patience * 2);
 
         Assert.NotEqual(handles[0], handles[1]);
         Assert.All(statuses, status => Assert.Equal(ExecutionState.Succeeded, status.State));
