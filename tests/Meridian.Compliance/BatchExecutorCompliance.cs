@@ -10,16 +10,10 @@ namespace Meridian.Compliance;
 /// id from a new executor (the server restarted), then follow it to its end. Each job is held: its program
 /// waits for a release file, so that a test decides when it ends.
 /// </summary>
-public abstract class BatchExecutorCompliance : IAsyncLifetime, IDisposable
+public abstract class BatchExecutorCompliance : ExecutorSuite<IBatchExecutor>
 {
     /// <summary>A guard against a hang, not a measure of speed: far longer than any scheduler pass on a loaded machine.</summary>
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly List<string> _handles = [];
-    private readonly TempDirectory _temp = new();
-    private IBatchExecutor? _executor;
-
-    /// <summary>A new executor; called once per test.</summary>
-    protected abstract IBatchExecutor CreateExecutor();
 
     /// <summary>A new executor for the same scheduler, as the server builds it again after a restart.</summary>
     protected abstract IBatchExecutor CreateRestartedExecutor();
@@ -35,35 +29,6 @@ public abstract class BatchExecutorCompliance : IAsyncLifetime, IDisposable
         var pending = job.ReleaseFile + ".part";
         File.WriteAllText(pending, job.Stderr);
         File.Move(pending, job.ReleaseFile);
-    }
-
-    protected IBatchExecutor Executor => _executor ??= CreateExecutor();
-
-    protected TempDirectory Temp => _temp;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var handle in _handles)
-        {
-            await Executor.CancelAsync(handle, CancellationToken.None);
-        }
-    }
-
-    /// <summary>Runs after DisposeAsync has cancelled whatever the test left in the scheduler.</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _temp.Dispose();
-        }
     }
 
     /// <summary>
@@ -83,12 +48,7 @@ public abstract class BatchExecutorCompliance : IAsyncLifetime, IDisposable
         return new HeldJob(request, release, exitCode, stderr);
     }
 
-    protected async Task<string> SubmitAsync(HeldJob job)
-    {
-        var handle = await Executor.StartAsync(job.Request, CancellationToken.None);
-        _handles.Add(handle);
-        return handle;
-    }
+    protected Task<string> SubmitAsync(HeldJob job) => StartAsync(job.Request);
 
     [Fact]
     public async Task WaitForStartAsync_CompletesRunning_WhenTheSchedulerStartsTheJob()

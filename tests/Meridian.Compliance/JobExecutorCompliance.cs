@@ -10,48 +10,13 @@ namespace Meridian.Compliance;
 /// What every IJobExecutor must do: run an argv as given (no shell), keep stdout and stderr, report how it
 /// ended, and stop a whole process tree on request. Each test works in its own temporary folder.
 /// </summary>
-public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
+public abstract class JobExecutorCompliance : ExecutorSuite<IJobExecutor>
 {
     /// <summary>
     /// A guard against a hang, not a measure of speed: long enough for any start-up on a loaded machine, far
     /// shorter than the sleeps (300 s) a stop must cut short.
     /// </summary>
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly List<string> _handles = [];
-    private readonly TempDirectory _temp = new();
-    private IJobExecutor? _executor;
-
-    /// <summary>A new executor; called once per test.</summary>
-    protected abstract IJobExecutor CreateExecutor();
-
-    protected IJobExecutor Executor => _executor ??= CreateExecutor();
-
-    protected TempDirectory Temp => _temp;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var handle in _handles)
-        {
-            await Executor.CancelAsync(handle, CancellationToken.None);
-        }
-    }
-
-    /// <summary>Runs after DisposeAsync has stopped whatever the test left running.</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _temp.Dispose();
-        }
-    }
 
     /// <summary>A request that runs in folder/work and writes folder/stdout.txt and folder/stderr.txt.</summary>
     protected ExecutionRequest Request(string folder, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
@@ -64,13 +29,6 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
     }
 
     protected static string[] Shell(string script, params string[] arguments) => ["/bin/sh", "-c", script, "sh", .. arguments];
-
-    protected async Task<string> StartAsync(ExecutionRequest request)
-    {
-        var handle = await Executor.StartAsync(request, CancellationToken.None);
-        _handles.Add(handle);
-        return handle;
-    }
 
     protected async Task<ExecutionStatus> RunAsync(ExecutionRequest request) =>
         await Executor.WaitForExitAsync(await StartAsync(request), CancellationToken.None).WaitAsync(Patience);

@@ -22,7 +22,7 @@ public sealed class MeridianApplication : WebApplicationFactory<Program>
     {
     }
 
-    public MeridianApplication(IDictionary<string, string>? settings, string? servicesDirectory)
+    internal MeridianApplication(IDictionary<string, string>? settings, string? servicesDirectory)
     {
         DataDirectory = Directory.CreateTempSubdirectory("meridian-test-").FullName;
         _settings = new Dictionary<string, string>
