@@ -113,10 +113,12 @@ public sealed class SlurmCommands
         if (ids.Count == 0)
         {
             List<string> arguments = _options.UseCompletionLog ? ["--completion"] : ["--allocations"];
-            arguments.AddRange(["--noheader", "--parsable2", "--format=JobID", $"--name={name}", "--starttime=now-30days"]);
+            arguments.AddRange(["--noheader", "--parsable2", "--format=JobID,JobName", $"--name={name}", "--starttime=now-30days"]);
             try
             {
-                ids = Ids(await RunAsync(_options.SacctPath, arguments, cancellationToken));
+                // The completion log (jobcomp/filetxt) does not filter by --name: every job it holds comes back,
+                // so the names are compared here, or a job never submitted would adopt another job's id.
+                ids = Ids(await RunAsync(_options.SacctPath, arguments, cancellationToken), name);
             }
             catch (SlurmCommandException exception) when (!exception.SchedulerUnreachable)
             {
@@ -129,6 +131,13 @@ public sealed class SlurmCommands
 
     private static List<string> Ids(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(IsJobId).ToList();
+
+    /// <summary>The ids of the "id|name" lines whose name is <paramref name="name"/>.</summary>
+    private static List<string> Ids(string output, string name) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('|', 2))
+            .Where(fields => fields.Length == 2 && fields[1] == name && IsJobId(fields[0]))
+            .Select(fields => fields[0]).ToList();
 
     /// <summary>Whether a handle can be a SLURM job id (what sbatch --parsable prints).</summary>
     public static bool IsJobId(string handle) =>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
-using Meridian.Server.Tests;
 using Microsoft.Playwright;
 
 namespace Meridian.Browser.Tests;

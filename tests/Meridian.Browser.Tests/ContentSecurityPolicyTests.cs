@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 using Meridian.Engine.Descriptions;
-using Meridian.Server.Tests.Clients;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -2,7 +2,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Meridian.Server.Tests.Clients;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using Meridian.Server.Tests.Proxy;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Security.Cryptography;
 using Meridian.Browser.Tests.Samp;
-using Meridian.Server.Tests.Clients;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

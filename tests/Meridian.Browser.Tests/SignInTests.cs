@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Meridian.Cli;
 using Meridian.Cli.Users;
-using Meridian.Server.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -10,45 +10,13 @@ namespace Meridian.Compliance;
 /// What every IJobExecutor must do: run an argv as given (no shell), keep stdout and stderr, report how it
 /// ended, and stop a whole process tree on request. Each test works in its own temporary folder.
 /// </summary>
-public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
+public abstract class JobExecutorCompliance : ExecutorSuite<IJobExecutor>
 {
-    /// <summary>Long enough for any start-up on a loaded machine, far shorter than the sleeps a stop must cut short.</summary>
-    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly List<string> _handles = [];
-    private readonly TempDirectory _temp = new();
-    private IJobExecutor? _executor;
-
-    /// <summary>A new executor; called once per test.</summary>
-    protected abstract IJobExecutor CreateExecutor();
-
-    protected IJobExecutor Executor => _executor ??= CreateExecutor();
-
-    protected TempDirectory Temp => _temp;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var handle in _handles)
-        {
-            await Executor.CancelAsync(handle, CancellationToken.None);
-        }
-    }
-
-    /// <summary>Runs after DisposeAsync has stopped whatever the test left running.</summary>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _temp.Dispose();
-        }
-    }
+    /// <summary>
+    /// A guard against a hang, not a measure of speed: long enough for any start-up on a loaded machine, far
+    /// shorter than the sleeps (300 s) a stop must cut short.
+    /// </summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     /// <summary>A request that runs in folder/work and writes folder/stdout.txt and folder/stderr.txt.</summary>
     protected ExecutionRequest Request(string folder, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
@@ -61,13 +29,6 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
     }
 
     protected static string[] Shell(string script, params string[] arguments) => ["/bin/sh", "-c", script, "sh", .. arguments];
-
-    protected async Task<string> StartAsync(ExecutionRequest request)
-    {
-        var handle = await Executor.StartAsync(request, CancellationToken.None);
-        _handles.Add(handle);
-        return handle;
-    }
 
     protected async Task<ExecutionStatus> RunAsync(ExecutionRequest request) =>
         await Executor.WaitForExitAsync(await StartAsync(request), CancellationToken.None).WaitAsync(Patience);
@@ -143,7 +104,7 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
     {
         // A batch scheduler starts a job on its next pass, not at submission: ask once the program is running.
         var pidFile = Temp.Combine("running.pid");
-        var handle = await StartAsync(Request("running", Shell("echo $$ > \"$1\"; sleep 30", pidFile)));
+        var handle = await StartAsync(Request("running", Shell("echo $$ > \"$1\"; sleep 300", pidFile)));
         await ReadPidAsync(pidFile);
 
         var status = await Executor.GetStatusAsync(handle, CancellationToken.None);
@@ -156,7 +117,7 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
     public async Task CancelAsync_EndsTheExecutionAsCancelledAndKillsItsChildren_WhenItIsRunning()
     {
         var pidFile = Temp.Combine("child.pid");
-        var handle = await StartAsync(Request("cancel", Shell("sleep 30 & echo $! > \"$1\"; wait", pidFile)));
+        var handle = await StartAsync(Request("cancel", Shell("sleep 300 & echo $! > \"$1\"; wait", pidFile)));
         var child = await ReadPidAsync(pidFile);
         var clock = Stopwatch.StartNew();
 
@@ -165,7 +126,7 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
 
         Assert.Equal(ExecutionState.Cancelled, status.State);
         Assert.True(clock.Elapsed < Patience, $"cancelling took {clock.Elapsed}");
-        Assert.True(await HasEndedAsync(child), $"the child process {child} (sleep 30) must be killed with its parent");
+        Assert.True(await HasEndedAsync(child), $"the child process {child} (sleep 300) must be killed with its parent");
     }
 
     [Fact]
@@ -184,14 +145,14 @@ public abstract class JobExecutorCompliance : IAsyncLifetime, IDisposable
     [Fact]
     public async Task StartAsync_RunsExecutionsSideBySide_WhenTwoAreStartedAtOnce()
     {
-        // Each waits (up to 10 s) for the other's marker: both succeed only if they really run at the same time.
-        const string script = "touch \"$1\"; i=0; while [ ! -e \"$2\" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; [ -e \"$2\" ] && echo \"$3\"";
+        // Each waits (up to 60 s) for the other's marker: both succeed only if they really run at the same time.
+        const string script = "touch \"$1\"; i=0; while [ ! -e \"$2\" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; [ -e \"$2\" ] && echo \"$3\"";
         string markA = Temp.Combine("a.mark"), markB = Temp.Combine("b.mark");
         var first = Request("first", Shell(script, markA, markB, "first"));
         var second = Request("second", Shell(script, markB, markA, "second"));
 
         var handles = new[] { await StartAsync(first), await StartAsync(second) };
-        var statuses = await Task.WhenAll(handles.Select(h => Executor.WaitForExitAsync(h, CancellationToken.None))).WaitAsync(TimeSpan.FromSeconds(20));
+        var statuses = await Task.WhenAll(handles.Select(h => Executor.WaitForExitAsync(h, CancellationToken.None))).WaitAsync(Patience * 2);
 
         Assert.NotEqual(handles[0], handles[1]);
         Assert.All(statuses, status => Assert.Equal(ExecutionState.Succeeded, status.State));

@@ -64,7 +64,7 @@ public sealed class PyvoTests(MeridianApplication app) : IClassFixture<MeridianA
 
     private static async Task<JsonDocument> RunPythonAsync(string script, params string[] arguments)
     {
-        var python = await Clients.ClientProgram.RunAsync("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Clients", script), .. arguments]);
+        var python = await ClientProgram.RunAsync("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Clients", script), .. arguments]);
         Assert.True(python.ExitCode == 0, $"{script} failed (is python3-pyvo installed? test.sh installs it): {python.Errors}");
         return JsonDocument.Parse(python.Output);
     }

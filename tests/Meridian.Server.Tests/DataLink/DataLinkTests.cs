@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Meridian.Compliance;
-using Meridian.Server.Tests.Clients;
 
 namespace Meridian.Server.Tests.DataLink;
 

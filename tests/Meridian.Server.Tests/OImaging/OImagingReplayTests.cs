@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 using System.Text;
-using Meridian.Server.Tests.Clients;
 
 namespace Meridian.Server.Tests.OImaging;
 

@@ -74,8 +74,8 @@ public sealed class NginxProxyTests : IDisposable
         Assert.Equal("COMPLETED", UwsClient.Phase(document));
     }
 
-    private Task<Clients.ClientProgram> ClientProgramFor(string script, string url) =>
-        Clients.ClientProgram.RunAsync("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Clients", script), url],
+    private Task<ClientProgram> ClientProgramFor(string script, string url) =>
+        ClientProgram.RunAsync("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Clients", script), url],
             new Dictionary<string, string> { ["REQUESTS_CA_BUNDLE"] = _nginx.CertificateFile });
 
     public void Dispose()

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-namespace Meridian.Server.Tests;
+namespace Meridian.Testing;
 
 /// <summary>The server with the example services shipped in services/, as `dotnet run` starts it.</summary>
 public sealed class ExampleServicesApplication : IDisposable

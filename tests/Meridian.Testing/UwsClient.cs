@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 using System.Net;
 using System.Xml.Linq;
+using Meridian.Compliance;
 using Meridian.Protocol;
 
-namespace Meridian.Server.Tests;
+namespace Meridian.Testing;
 
 /// <summary>What a UWS client does, in a few lines per call, with the answers parsed for assertions.</summary>
 public sealed class UwsClient(HttpClient http)
@@ -35,7 +36,7 @@ public sealed class UwsClient(HttpClient http)
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}: {body}");
         Assert.StartsWith("application/xml", response.Content.Headers.ContentType?.ToString());
         var document = XDocument.Parse(body);
-        var problems = Compliance.SchemaFiles.ValidateUws(document);
+        var problems = SchemaFiles.ValidateUws(document);
         Assert.True(problems.Count == 0, $"GET {url} is not valid UWS 1.1: {string.Join("; ", problems)}\n{body}");
         return document;
     }

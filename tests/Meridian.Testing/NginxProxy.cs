@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Meridian.Compliance;
 
-namespace Meridian.Server.Tests.Proxy;
+namespace Meridian.Testing;
 
 /// <summary>
 /// A real nginx (Debian's package) in front of a Meridian server, as a data centre runs it: TLS with a certificate

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
 
-namespace Meridian.Server.Tests.Clients;
+namespace Meridian.Testing;
 
 /// <summary>A real client program (STILTS, jshell, python3) run to its end, its output kept for assertions.</summary>
 public sealed record ClientProgram(int ExitCode, string Output, string Errors)

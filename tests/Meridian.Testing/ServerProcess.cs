@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Meridian.Server.Tests;
+namespace Meridian.Testing;
 
 /// <summary>The server as its own operating-system process (dotnet meridian-server.dll), to be killed for real.</summary>
 public sealed class ServerProcess : IDisposable

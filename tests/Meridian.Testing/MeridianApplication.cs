@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Meridian.Server.Tests;
+namespace Meridian.Testing;
 
 /// <summary>
 /// The real server on a real loopback port (Kestrel), with its SQLite file and job folders in a fresh
