@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
 using System.Text.Json;
-using Meridian.Server.Tests.Clients;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -92,7 +92,7 @@ public sealed class StructuredParameterTests(ExampleServicesApplication examples
     [Fact]
     public async Task Pyvo_RunsAJobWithATable_AndAstropyReadsItsResult()
     {
-        var python = await Clients.ClientProgram.RunAsync("/usr/bin/python3",
+        var python = await ClientProgram.RunAsync("/usr/bin/python3",
             [Path.Combine(AppContext.BaseDirectory, "Clients", "pyvo_structured.py"), new Uri(_app.BaseAddress, "uws/column-density").ToString()]);
         Assert.True(python.ExitCode == 0, $"pyvo_structured.py failed: {python.Errors}");
 
