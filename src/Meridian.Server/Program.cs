@@ -47,6 +47,7 @@ app.MapJobLists();
 app.MapJobs();
 app.MapJobProperties();
 app.MapResults();
+app.MapResultArchive();
 app.MapSignedResults();
 app.MapBrowserClient();
 app.MapSessions();

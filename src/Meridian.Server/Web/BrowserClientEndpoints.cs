@@ -36,6 +36,9 @@ public static class BrowserClientEndpoints
         app.MapServiceDescriptions();
         app.MapPhaseRules();
         app.MapJobBrowsing();
+        app.MapJobLogs();
+        // Browsers ask for /favicon.ico on every page of the origin, the UWS documents too: the pages' own icon.
+        app.MapGet("/favicon.ico", (HttpContext context) => Serve("favicon.svg", context));
         return app;
     }
 
