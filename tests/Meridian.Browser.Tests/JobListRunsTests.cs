@@ -50,7 +50,7 @@ public sealed class JobListRunsTests(BrowserServer server) : IClassFixture<Brows
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Run again" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex($"/web/form\\.html\\?service=ud-visibility&from={wide}$"));
+        await Expect(page).ToHaveURLAsync(new Regex($"/web/form\\.html\\?service=ud-visibility&from={wide}$"));
         Assert.Empty(server.PageErrors);
     }
 
@@ -61,7 +61,7 @@ public sealed class JobListRunsTests(BrowserServer server) : IClassFixture<Brows
     {
         var running = await Jobs.CreateAsync(server.Http, "countdown", run: true, ("seconds", "600"), ("EXECUTIONDURATION", "900"), ("RUNID", $"long count {name}"));
         Assert.Equal("EXECUTING", await Jobs.WaitWhileAsync(server.Http, "countdown", running, "PENDING", "QUEUED"));
-        var doomed = await Jobs.CreateAsync(server.Http, "hello", run: false, ("RUNID", $"to delete {name}"), ("name", "Ada"));
+        var doomed = await Jobs.CreateAsync(server.Http, "hello", run: false, ("RUNID", $"scratch {name}"), ("name", "Ada"));
         var page = await server.NewPageAsync(width);
         await page.GotoAsync("/web/jobs.html");
 

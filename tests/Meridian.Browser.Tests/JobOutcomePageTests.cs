@@ -29,8 +29,11 @@ public sealed class JobOutcomePageTests(BrowserServer server) : IClassFixture<Br
         await Expect(page.Locator("#error .error")).ToHaveTextAsync("The program exited with code 4.");
         await Expect(page.Locator("#logs [data-log=stderr]")).ToContainTextAsync("Shown above, under What went wrong");
         await Expect(page.Locator("#provenance svg")).ToBeVisibleAsync();
+        // Once, besides the parameter that holds it.
         var text = await page.Locator("main").InnerTextAsync();
-        Assert.Equal(1, Regex.Count(text, Regex.Escape($"cannot read frame 7 ({name})")));
+        var parameters = await page.Locator("#parameters").InnerTextAsync();
+        Assert.Equal(1, Regex.Count(parameters, Regex.Escape($"cannot read frame 7 ({name})")));
+        Assert.Equal(2, Regex.Count(text, Regex.Escape($"cannot read frame 7 ({name})")));
         Assert.Equal(1, Regex.Count(text, "exited with code 4"));
         Assert.Equal(Order, await ShownOrderAsync(page));
         await Expect(page.Locator("#times")).ToContainTextAsync("Time limit30 s");
@@ -98,7 +101,7 @@ public sealed class JobOutcomePageTests(BrowserServer server) : IClassFixture<Br
         await Expect(page.Locator("#phase")).ToContainTextAsync("EXECUTING", new() { Timeout = 30_000 });
 
         var stdout = page.Locator("#logs #stdout");
-        await Expect(stdout).ToBeVisibleAsync();
+        await Expect(stdout).ToBeVisibleAsync(new() { Timeout = 10_000 });
         var first = (await stdout.TextContentAsync())!.Length;
         await page.WaitForFunctionAsync("n => document.querySelector('#logs #stdout')?.textContent.length > n", first, new() { Timeout = 15_000 });
         await Expect(page.Locator("#run-time")).ToContainTextAsync("so far");

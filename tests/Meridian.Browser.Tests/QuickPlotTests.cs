@@ -30,7 +30,15 @@ public sealed class QuickPlotTests(BrowserServer server) : IClassFixture<Browser
         Assert.True(yLabels.Count >= 3, $"the y axis has the ticks {string.Join(", ", yLabels)}");
         Assert.All(yLabels, label => Assert.InRange(double.Parse(label, CultureInfo.InvariantCulture), 1.06e-5, 1.11e-5));
         // Every tick label lies wholly inside the picture.
-        var outside = await plot.EvaluateAsync<string[]>("s => [...s.querySelectorAll('.tick text, .axis-title')].filter(t => { const b = t.getBBox(); return b.x < 0 || b.y < 0 || b.x + b.width > 640.5 || b.y + b.height > 360.5; }).map(t => t.textContent)");
+        var outside = await plot.EvaluateAsync<string[]>("""
+            s => {
+              const frame = s.getBoundingClientRect();
+              return [...s.querySelectorAll('.tick text, .axis-title')].filter(t => {
+                const b = t.getBoundingClientRect();
+                return b.left < frame.left || b.top < frame.top || b.right > frame.right + 0.5 || b.bottom > frame.bottom + 0.5;
+              }).map(t => t.textContent);
+            }
+            """);
         Assert.Empty(outside);
 
         await page.GetByLabel("Log x").CheckAsync();

@@ -164,7 +164,7 @@ async function renderError(job) {
   replace(sections.error, el('h2', {}, 'What went wrong'), el('p', { class: 'error' }, job.errorSummary.message.replace(STDERR_LINES, '')));
   const tail = await readLog(url, 'stderr');
   if (shownPhase !== job.phase) return;
-  sections.error.append(el('h3', {}, 'stderr'), logView('stderr', tail, job.results.find((r) => r.id === 'stderr')));
+  sections.error.append(el('h3', {}, 'stderr'), ...logView('stderr', tail, job.results.find((r) => r.id === 'stderr')).filter(Boolean));
 }
 
 let resultsTurn = 0;

@@ -110,7 +110,8 @@ function headerRow(columns) {
 }
 
 function row(job, columns, reload) {
-  const cell = (label, ...content) => el('td', { 'data-label': label }, ...content);
+  // One child a cell, so that a phone's card puts the column's name beside the value however long it is.
+  const cell = (label, ...content) => el('td', { 'data-label': label }, el('span', { class: 'value' }, ...content));
   const name = job.runId || `${job.service} ${job.id.slice(0, 8)}…`;
   const given = (value) => (value === null || value === undefined ? el('span', { class: 'muted' }, '—') : value);
   return el('tr', { 'data-job': job.id, 'data-phase': job.phase },
@@ -123,7 +124,7 @@ function row(job, columns, reload) {
     cell('Phase', el('span', { class: `phase phase-${job.phase}` }, job.phase)),
     el('td', { 'data-label': 'Run time', 'data-running': job.phase === 'EXECUTING' ? JSON.stringify(job) : null }, runTimeText(job)),
     cell('Created', time(job.creationTime)),
-    el('td', { 'data-label': 'Actions', class: 'row-actions' }, actions(job, name, reload)));
+    el('td', { 'data-label': 'Actions', class: 'row-actions' }, el('span', { class: 'value' }, actions(job, name, reload))));
 }
 
 /** Run again (the form, filled from this job), and Abort and Delete where the server takes them. */

@@ -7,8 +7,9 @@ import { el, svg, replace } from './dom.js';
 import { isNumber } from './table.js';
 import { linearTicks, logTicks, tickLabel } from './axes.js';
 
-const W = 640;
-const H = 360;
+// The picture's size in its own units: the screen's width up to 640, so that its text stays at its size on a phone.
+const MAX_W = 640;
+const MIN_W = 300;
 const TOP = 20;
 const RIGHT = 20;
 const BOTTOM = 56;
@@ -73,6 +74,8 @@ export function plotPicker(header, rows, idPrefix, options = {}) {
 }
 
 function plot(rows, xi, yi, title, step, scales) {
+  const W = Math.round(Math.min(MAX_W, Math.max(MIN_W, document.documentElement.clientWidth - 40)));
+  const H = Math.round(Math.max(240, W * 0.5625));
   const all = rows.map((r) => [Number(r[xi]), Number(r[yi])]).sort((a, b) => a[0] - b[0]);
   const points = step > 1 ? all.filter((_, i) => i % step === 0) : all;
   const xAxis = axis(all.map((p) => p[0]), scales.x);
@@ -82,7 +85,7 @@ function plot(rows, xi, yi, title, step, scales) {
   const sx = (v) => left + xAxis.fraction(v) * (W - left - RIGHT);
   const sy = (v) => H - BOTTOM - yAxis.fraction(v) * (H - TOP - BOTTOM);
   const text = (attributes, content) => svg('text', { 'font-size': 12, ...attributes }, content);
-  return svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Plot of ${title(yi)} against ${title(xi)}`, 'data-log-x': scales.x, 'data-log-y': scales.y },
+  return svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Plot of ${title(yi)} against ${title(xi)}`, 'data-log-x': String(scales.x), 'data-log-y': String(scales.y) },
     svg('rect', { class: 'plot-frame', x: left, y: TOP, width: W - left - RIGHT, height: H - TOP - BOTTOM, fill: 'none' }),
     xAxis.ticks.map((t) => svg('g', { class: 'tick tick-x' },
       svg('line', { x1: sx(t), x2: sx(t), y1: H - BOTTOM, y2: H - BOTTOM + 5 }),
