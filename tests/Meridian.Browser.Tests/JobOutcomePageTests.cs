@@ -111,6 +111,7 @@ public sealed class JobOutcomePageTests(BrowserServer server) : IClassFixture<Br
         Assert.Empty(server.PageErrors);
     }
 
+    // The sections in the order the page shows them, top to bottom.
     private static Task<string[]> ShownOrderAsync(IPage page) =>
-        page.EvaluateAsync<string[]>("ids => [...document.querySelectorAll('#content > *')].filter(e => e.id && ids.includes(e.id) && e.childElementCount + e.textContent.length > 0).map(e => e.id)", Order);
+        page.EvaluateAsync<string[]>("ids => [...document.querySelectorAll('#content > *')].filter(e => e.id && ids.includes(e.id) && e.childElementCount + e.textContent.length > 0).sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map(e => e.id)", Order);
 }

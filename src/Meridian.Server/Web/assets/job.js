@@ -30,10 +30,12 @@ const sections = {
   runTime: el('p', { id: 'run-time' }),
   actions: el('div', { class: 'actions', id: 'actions' }),
   error: el('section', { id: 'error' }),
-  results: el('section', { 'aria-labelledby': 'results-title', id: 'results' }),
-  logs: logs.section,
+  // Parameters and times come first in the document, as a reader of the page's text meets them, and are shown
+  // after the results and logs (style.css orders the sections of #content.job-sections).
   parameters: el('section', { 'aria-labelledby': 'parameters-title', id: 'parameters' }),
   times: el('section', { 'aria-labelledby': 'times-title', id: 'times' }),
+  results: el('section', { 'aria-labelledby': 'results-title', id: 'results' }),
+  logs: logs.section,
   provenance: el('section', { 'aria-labelledby': 'provenance-title', id: 'provenance' }),
 };
 // The service's declared result columns (their units label the plots); the page works without them.
@@ -44,7 +46,9 @@ let follower = 0;
 
 async function start() {
   replace(document.querySelector('h1'), `${service} job `, el('span', { class: 'mono' }, id));
-  replace(document.getElementById('content'), Object.values(sections));
+  const content = document.getElementById('content');
+  content.classList.add('job-sections');
+  replace(content, Object.values(sections));
   let job;
   try {
     job = await getJson(url);
