@@ -51,6 +51,7 @@ app.MapJobs();
 app.MapJobProperties();
 app.MapResults();
 app.MapSweeps();
+app.MapResultArchive();
 app.MapSignedResults();
 app.MapBrowserClient();
 app.MapSessions();

@@ -26,6 +26,11 @@ public sealed record ServiceDefinition
     public IReadOnlySet<int> SuccessExitCodes { get; init; } = new HashSet<int> { 0 };
     /// <summary>Further paths (besides /uws/{name}) at which the job list is served in place, such as /OImaging-uws/oimaging/oimaging.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>
+    /// The parameters that tell this service's jobs apart (key_parameters:), shown as the columns of a job list;
+    /// the first three declared when the definition names none.
+    /// </summary>
+    public IReadOnlyList<string> KeyParameters { get; init; } = [];
     /// <summary>The folder of the definition file: {service_dir} in commands.</summary>
     public required string ServiceDirectory { get; init; }
     public required string SourcePath { get; init; }

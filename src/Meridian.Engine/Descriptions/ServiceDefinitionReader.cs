@@ -12,7 +12,7 @@ namespace Meridian.Engine.Descriptions;
 public sealed partial class ServiceDefinitionReader
 {
     private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm", "anonymous", "version", "error_format",
-         "list_streams", "success_exit_codes", "aliases"];
+         "list_streams", "success_exit_codes", "aliases", "key_parameters"];
     private static readonly string[] ParameterKeys =
         ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "pattern_hint", "max_length", "values", "max_size", "min_items", "max_items",
          "when", "excludes", "less_than", "greater_than", "fields", "columns", "min_rows", "max_rows", "as"];
@@ -89,6 +89,7 @@ public sealed partial class ServiceDefinitionReader
         var command = ReadCommand(Child(root, "command"), parameters);
         var successExitCodes = ReadSuccessExitCodes(Child(root, "success_exit_codes"));
         var aliases = ReadAliases(Child(root, "aliases"));
+        var keyParameters = ReadKeyParameters(Child(root, "key_parameters"), parameters);
         if (_problems.Count > 0 || name is null || command is null)
         {
             return null;
@@ -111,6 +112,7 @@ public sealed partial class ServiceDefinitionReader
             ListStreams = Boolean(root, "list_streams") ?? true,
             SuccessExitCodes = successExitCodes,
             Aliases = aliases,
+            KeyParameters = keyParameters,
             ServiceDirectory = Path.GetDirectoryName(Path.GetFullPath(_path))!,
             SourcePath = _path,
         };

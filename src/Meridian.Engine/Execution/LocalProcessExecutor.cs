@@ -48,8 +48,10 @@ public sealed class LocalProcessExecutor : IJobExecutor
             info.Environment[name] = value;
         }
 
-        var stdout = new FileStream(request.StdoutPath, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
-        var stderr = new FileStream(request.StderrPath, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
+        // Unbuffered (bufferSize 0): each chunk read from the pipe reaches the file at once, so that the job's logs can
+        // be followed while it runs rather than 4 KB at a time.
+        var stdout = new FileStream(request.StdoutPath, FileMode.Create, FileAccess.Write, FileShare.Read, 0, useAsync: true);
+        var stderr = new FileStream(request.StderrPath, FileMode.Create, FileAccess.Write, FileShare.Read, 0, useAsync: true);
         Process process;
         try
         {

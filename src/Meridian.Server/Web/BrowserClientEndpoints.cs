@@ -37,6 +37,9 @@ public static class BrowserClientEndpoints
         app.MapPhaseRules();
         app.MapJobBrowsing();
         app.MapJobUploads();
+        app.MapJobLogs();
+        // Browsers ask for /favicon.ico on every page of the origin, the UWS documents too: the pages' own icon.
+        app.MapGet("/favicon.ico", (HttpContext context) => Serve("favicon.svg", context));
         return app;
     }
 

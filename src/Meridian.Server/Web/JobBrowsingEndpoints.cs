@@ -53,20 +53,44 @@ public static class JobBrowsingEndpoints
         // The stores' order: newest first, ties broken by the larger id first.
         var page = rows.OrderByDescending(r => r.CreationTime).ThenByDescending(r => r.Id, StringComparer.Ordinal).Take(size + 1).ToList();
         var last = page.Count > size ? page[size - 1] : null;
+        var jobs = new List<object>();
+        foreach (var row in page.Take(size))
+        {
+            jobs.Add(await RowAsync(context, manager, row));
+        }
+
         return Results.Json(new
         {
-            jobs = page.Take(size).Select(r => new
-            {
-                service = r.Service,
-                id = r.Id,
-                phase = r.Phase.ToWire(),
-                runId = r.RunId,
-                creationTime = UwsTime.Format(r.CreationTime),
-                href = JobDocuments.JobUrl(context.Request, r.Service, r.Id),
-            }),
+            jobs,
             next = last is null ? null : new { before = last.CreationTime.ToString("o", CultureInfo.InvariantCulture), beforeId = last.Id },
         }, JsonSerializerOptions.Web);
     }
+
+    // A list entry carries what a uws:jobref does; the page also shows how long each job ran and the values of
+    // its service's key parameters, which only the job itself holds (one read each, a page at most 200).
+    private static async Task<object> RowAsync(HttpContext context, JobManager manager, JobListEntry row)
+    {
+        var definition = manager.Catalog.Find(row.Service);
+        var job = definition is null ? null
+            : await manager.GetAsync(definition, row.Id, Caller.Of(context).OwnerId, context.RequestAborted, anyOwner: true);
+        var keys = definition?.KeyParameters ?? [];
+        return new
+        {
+            service = row.Service,
+            id = row.Id,
+            phase = (job?.Phase ?? row.Phase).ToWire(),
+            runId = row.RunId,
+            creationTime = UwsTime.Format(row.CreationTime),
+            startTime = job?.StartTime is { } start ? UwsTime.Format(start) : null,
+            endTime = job?.EndTime is { } end ? UwsTime.Format(end) : null,
+            parameters = keys.ToDictionary(key => key, key => KeyValue(job?.Parameters.FirstOrDefault(p => p.Name == key))),
+            href = JobDocuments.JobUrl(context.Request, row.Service, row.Id),
+        };
+    }
+
+    // A list as its values joined by spaces, an upload by the name its file was sent with; null when not given.
+    private static string? KeyValue(JobParameter? parameter) =>
+        parameter is null ? null : parameter.Upload?.FileName ?? string.Join(" ", parameter.Values);
 
     private static HashSet<ExecutionPhase>? ReadPhase(string? text) =>
         string.IsNullOrEmpty(text) ? null

@@ -2,6 +2,7 @@
 using System.Text.Json;
 using Meridian.Engine.Lifecycle;
 using Meridian.Server.Api;
+using Meridian.Server.Auth;
 
 namespace Meridian.Server.Web;
 
@@ -14,7 +15,8 @@ public static class JobUploadsEndpoints
 {
     public static IEndpointRouteBuilder MapJobUploads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/jobs/{service}/{jobId}/uploads", ListAsync);
+        // Who may read it is who may read the job: the service access policy, then the owner check.
+        app.MapGet("/api/jobs/{service}/{jobId}/uploads", ListAsync).RequireAuthorization(ServiceAccess.Policy);
         return app;
     }
 

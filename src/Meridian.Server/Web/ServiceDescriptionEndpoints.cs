@@ -28,7 +28,15 @@ public static class ServiceDescriptionEndpoints
             description = definition.Description,
             jobs = JobDocuments.JobListUrl(context.Request, definition.Name),
             parameters = definition.Parameters.Select(Parameter),
-            results = definition.Results.Select(r => new { name = r.Name, mimeType = r.MimeType, description = r.Description }),
+            keyParameters = definition.KeyParameters,
+            // A CSV/TSV result's declared columns: the quick plot labels its axes with their units.
+            results = definition.Results.Select(r => new
+            {
+                name = r.Name,
+                mimeType = r.MimeType,
+                description = r.Description,
+                columns = r.Columns.Select(c => new { name = c.Name, unit = c.Unit, ucd = c.Ucd }),
+            }),
             executionDuration = new { @default = definition.Limits.DefaultExecutionDuration, max = definition.Limits.MaxExecutionDuration },
         }, JsonSerializerOptions.Web);
     }

@@ -20,7 +20,8 @@ export function canPreview(result) {
   return IMAGES.includes(type) || FITS.includes(type) || VOTABLE.includes(type) || type.startsWith('text/') || type === 'application/json';
 }
 
-export async function preview(result) {
+/** columns: the service's declared columns of this result ({ name, unit }), for the plot's axis titles. */
+export async function preview(result, columns = []) {
   const type = baseType(result.mimeType);
   if (IMAGES.includes(type)) {
     return el('div', { class: 'preview' }, el('img', { src: result.href, alt: `The result ${result.id}`, loading: 'lazy' }));
@@ -40,7 +41,8 @@ export async function preview(result) {
     if (!header) return el('p', { class: 'muted' }, 'The table is empty.');
     const complete = cut ? rows.slice(0, -1) : rows;
     const caption = `${complete.length} rows${complete.length > MAX_ROWS ? `, the first ${MAX_ROWS} shown` : ''}${cut ? ' (the start of the file)' : ''}; select a column name to sort`;
-    return el('div', { class: 'preview' }, sortableTable(header, complete, caption), plotPicker(header, complete, `plot-${result.id}`));
+    return el('div', { class: 'preview' }, sortableTable(header, complete, caption),
+      plotPicker(header, complete, `plot-${result.id}`, { units: Object.fromEntries(columns.filter((c) => c.unit).map((c) => [c.name, c.unit])) }));
   }
   return el('div', { class: 'preview' },
     el('pre', { tabindex: 0, 'aria-label': `The result ${result.id}` }, text),
