@@ -3,6 +3,7 @@ using System.CommandLine;
 using Meridian.Cli.CommandLine;
 using Meridian.Engine.Descriptions;
 using Meridian.Engine.Execution;
+using Meridian.Execution.Slurm;
 
 namespace Meridian.Cli;
 
@@ -10,7 +11,10 @@ namespace Meridian.Cli;
 public static class CheckCommand
 {
     /// <summary>The executors a definition may name; the server offers the same ones.</summary>
-    public static readonly IReadOnlySet<string> KnownExecutors = new HashSet<string>(StringComparer.Ordinal) { LocalProcessExecutor.ExecutorName, "slurm" };
+    public static readonly IReadOnlySet<string> KnownExecutors = new HashSet<string>(StringComparer.Ordinal) { LocalProcessExecutor.ExecutorName, SlurmExecutor.ExecutorName };
+
+    /// <summary>The executors' own blocks, read as the server reads them.</summary>
+    private static readonly IReadOnlyList<IExecutorSectionReader> Sections = [new SlurmSectionReader()];
 
     public static Command Create(CliConsole console)
     {
@@ -28,7 +32,7 @@ public static class CheckCommand
     {
         try
         {
-            var catalog = ServiceCatalog.Load(directory, KnownExecutors);
+            var catalog = ServiceCatalog.Load(directory, KnownExecutors, Sections);
             foreach (var service in catalog.Services.OrderBy(s => s.Name, StringComparer.Ordinal))
             {
                 output.WriteLine($"ok  {service.Name}  ({service.Parameters.Count} parameters, {service.Results.Count} declared results)  {service.SourcePath}");

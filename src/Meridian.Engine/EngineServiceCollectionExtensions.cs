@@ -24,7 +24,7 @@ public static class EngineServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<MeridianOptions>>().Value;
             var executors = provider.GetServices<IJobExecutor>().Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-            return ServiceCatalog.Load(options.ServicesDirectory, executors);
+            return ServiceCatalog.Load(options.ServicesDirectory, executors, [.. provider.GetServices<IExecutorSectionReader>()]);
         });
         services.AddSingleton<JobDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<JobDispatcher>());

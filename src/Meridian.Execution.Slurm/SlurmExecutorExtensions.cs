@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using Meridian.Engine.Descriptions;
 using Meridian.Engine.Execution;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,8 @@ public static class SlurmExecutorExtensions
         services.AddSingleton(provider =>
             new SlurmExecutor(provider.GetRequiredService<SlurmExecutorOptions>(), provider.GetRequiredService<ILogger<SlurmExecutor>>()));
         services.AddSingleton<IJobExecutor>(provider => provider.GetRequiredService<SlurmExecutor>());
+        // The slurm: block of a definition is this executor's to read; the definition reader only hands it over.
+        services.AddSingleton<IExecutorSectionReader, SlurmSectionReader>();
         return services;
     }
 }

@@ -78,7 +78,7 @@ public sealed class CompareTests(BrowserServer server) : IClassFixture<BrowserSe
     }
 
     [Fact]
-    public async Task WithoutJobsChosen_ThePageOffersTheFinishedOnes()
+    public async Task FromTheJobList_ThePageOffersTheServicesFinishedJobs()
     {
         var first = await Jobs.CreateAsync(server.Http, "hello", true, ("name", "Vega"), ("RUNID", "first greeting"));
         var second = await Jobs.CreateAsync(server.Http, "hello", true, ("name", "Deneb"), ("RUNID", "second greeting"));
@@ -86,7 +86,8 @@ public sealed class CompareTests(BrowserServer server) : IClassFixture<BrowserSe
         await Jobs.WaitWhileAsync(server.Http, "hello", second, "QUEUED", "EXECUTING");
         var page = await server.NewPageAsync();
 
-        await page.GotoAsync("/web/compare.html?service=hello");
+        await page.GotoAsync("/web/jobs.html?service=hello");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Compare hello jobs" }).ClickAsync();
         await page.GetByLabel("first greeting").CheckAsync();
         await page.GetByLabel("second greeting").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();

@@ -13,8 +13,11 @@ public sealed class ServiceCatalog
 
     public ServiceDefinition? Find(string name) => _services.GetValueOrDefault(name);
 
-    /// <summary>Loads every definition in the folder; any problem in any file throws, listing all of them.</summary>
-    public static ServiceCatalog Load(string directory, IReadOnlySet<string> executors)
+    /// <summary>
+    /// Loads every definition in the folder; any problem in any file throws, listing all of them. Each executor's
+    /// own block is read by its reader among <paramref name="sections"/>.
+    /// </summary>
+    public static ServiceCatalog Load(string directory, IReadOnlySet<string> executors, IReadOnlyList<IExecutorSectionReader>? sections = null)
     {
         if (!Directory.Exists(directory))
         {
@@ -26,7 +29,7 @@ public sealed class ServiceCatalog
         var files = Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml")).Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var definition = ServiceDefinitionReader.Read(file, executors, out var fileProblems);
+            var definition = ServiceDefinitionReader.Read(file, executors, sections ?? [], out var fileProblems);
             problems.AddRange(fileProblems);
             if (definition is null)
             {

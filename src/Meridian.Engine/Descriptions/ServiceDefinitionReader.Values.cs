@@ -8,7 +8,7 @@ namespace Meridian.Engine.Descriptions;
 /// <summary>Reading single values of a mapping, each problem with its line.</summary>
 public sealed partial class ServiceDefinitionReader
 {
-    private void CheckKeys(YamlMappingNode mapping, string[] allowed, string what)
+    internal void CheckKeys(YamlMappingNode mapping, string[] allowed, string what)
     {
         foreach (var key in mapping.Children.Keys)
         {
@@ -20,10 +20,10 @@ public sealed partial class ServiceDefinitionReader
         }
     }
 
-    private static YamlNode? Child(YamlMappingNode mapping, string key) =>
+    internal static YamlNode? Child(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
-    private string? OptionalScalar(YamlMappingNode mapping, string key)
+    internal string? OptionalScalar(YamlMappingNode mapping, string key)
     {
         var node = Child(mapping, key);
         if (node is null or YamlScalarNode)
@@ -64,7 +64,7 @@ public sealed partial class ServiceDefinitionReader
         return null;
     }
 
-    private double? Number(YamlMappingNode mapping, string key, bool applies)
+    internal double? Number(YamlMappingNode mapping, string key, bool applies)
     {
         var text = OptionalScalar(mapping, key);
         if (text is null)
@@ -153,7 +153,7 @@ public sealed partial class ServiceDefinitionReader
         return null;
     }
 
-    private List<string>? StringList(YamlMappingNode mapping, string key)
+    internal List<string>? StringList(YamlMappingNode mapping, string key)
     {
         var node = Child(mapping, key);
         if (node is null)

@@ -11,7 +11,7 @@ namespace Meridian.Engine.Descriptions;
 /// </summary>
 public sealed partial class ServiceDefinitionReader
 {
-    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "slurm", "anonymous", "version", "error_format",
+    private static readonly string[] TopKeys = ["name", "title", "description", "command", "parameters", "results", "limits", "executor", "anonymous", "version", "error_format",
          "list_streams", "success_exit_codes", "aliases", "key_parameters"];
     private static readonly string[] ParameterKeys =
         ["type", "of", "unit", "min", "max", "default", "required", "title", "description", "pattern", "pattern_hint", "max_length", "values", "max_size", "min_items", "max_items",
@@ -26,18 +26,24 @@ public sealed partial class ServiceDefinitionReader
 
     private readonly string _path;
     private readonly IReadOnlySet<string> _executors;
+    private readonly IReadOnlyList<IExecutorSectionReader> _sections;
     private readonly List<string> _problems = [];
 
-    private ServiceDefinitionReader(string path, IReadOnlySet<string> executors)
+    private ServiceDefinitionReader(string path, IReadOnlySet<string> executors, IReadOnlyList<IExecutorSectionReader> sections)
     {
         _path = path;
         _executors = executors;
+        _sections = sections;
     }
 
     /// <summary>Reads and checks a file; returns the definition, or null with the problems found.</summary>
-    public static ServiceDefinition? Read(string path, IReadOnlySet<string> executors, out IReadOnlyList<string> problems)
+    public static ServiceDefinition? Read(string path, IReadOnlySet<string> executors, out IReadOnlyList<string> problems) =>
+        Read(path, executors, [], out problems);
+
+    /// <summary>Reads and checks a file, handing each executor's own block (slurm: …) to that executor's reader.</summary>
+    public static ServiceDefinition? Read(string path, IReadOnlySet<string> executors, IReadOnlyList<IExecutorSectionReader> sections, out IReadOnlyList<string> problems)
     {
-        var reader = new ServiceDefinitionReader(path, executors);
+        var reader = new ServiceDefinitionReader(path, executors, sections);
         var definition = reader.Read();
         problems = reader._problems;
         return reader._problems.Count == 0 ? definition : null;
@@ -68,7 +74,8 @@ public sealed partial class ServiceDefinitionReader
             return null;
         }
 
-        CheckKeys(root, TopKeys, "a service definition");
+        // Each executor that reads a block of its own adds its name to the keys a definition may have.
+        CheckKeys(root, [.. TopKeys, .. _sections.Select(section => section.Executor)], "a service definition");
         var name = RequiredScalar(root, "name");
         if (name is not null && !ServiceNamePattern().IsMatch(name))
         {
@@ -84,7 +91,7 @@ public sealed partial class ServiceDefinitionReader
             Problem(Child(root, "executor"), $"executor '{executor}' is not available on this server (available: {string.Join(", ", _executors.Order())})");
         }
 
-        var batch = ReadBatch(Child(root, "slurm"), executor);
+        var batch = ReadExecutorSections(root, executor);
         var errorFormat = ReadErrorFormat(root);
         var command = ReadCommand(Child(root, "command"), parameters);
         var successExitCodes = ReadSuccessExitCodes(Child(root, "success_exit_codes"));
@@ -187,7 +194,7 @@ public sealed partial class ServiceDefinitionReader
     private static bool TryParseType(string text, out ParameterType type) =>
         Enum.TryParse(text, ignoreCase: true, out type) && !int.TryParse(text, out _);
 
-    private void Problem(YamlNode? node, string reason) =>
+    internal void Problem(YamlNode? node, string reason) =>
         _problems.Add($"{_path}:{(node is null ? 1 : node.Start.Line)}: {reason}");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

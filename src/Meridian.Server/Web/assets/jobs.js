@@ -40,6 +40,8 @@ async function show() {
   const newer = el('button', { type: 'button', disabled: true }, 'Newer');
   const older = el('button', { type: 'button', disabled: true }, 'Older');
   const status = el('p', { class: 'muted', role: 'status' });
+  // Runs of one service can be set side by side (compare.html offers its finished jobs to tick).
+  const compare = el('a', { id: 'compare-link', hidden: true }, '');
 
   const load = async () => {
     const query = new URLSearchParams({ last: String(PAGE_SIZE) });
@@ -61,6 +63,9 @@ async function show() {
       // A running job's duration grows between answers that are otherwise the same.
       for (const cell of body.querySelectorAll('td[data-running]')) cell.textContent = runTimeText(JSON.parse(cell.dataset.running));
       status.textContent = page.jobs.length === 0 ? 'No job matches.' : `${page.jobs.length} jobs shown.`;
+      compare.hidden = !service.value;
+      compare.href = `compare.html?service=${enc(service.value)}`;
+      compare.textContent = `Compare ${service.value} jobs`;
       older.disabled = !next;
       newer.disabled = cursors.length === 0;
       alertMessage(null);
@@ -89,6 +94,7 @@ async function show() {
       el('div', {}, el('label', { for: 'filter-service' }, 'Service'), service),
       el('div', {}, el('label', { for: 'filter-phase' }, 'Phase'), phase)),
     status,
+    el('p', {}, compare),
     // No height limit: the page scrolls, every row of the page is in it.
     el('div', { class: 'job-list' }, el('table', { id: 'jobs' }, el('caption', { class: 'muted' }, 'Newest first'), head, body)),
     el('div', { class: 'actions' }, newer, older));

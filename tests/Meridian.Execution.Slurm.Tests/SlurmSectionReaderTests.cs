@@ -1,16 +1,28 @@
 // SPDX-License-Identifier: MIT
+using Meridian.Compliance;
 using Meridian.Engine.Descriptions;
-using Xunit;
 
-namespace Meridian.Engine.Tests;
+namespace Meridian.Execution.Slurm.Tests;
 
-/// <summary>The slurm: block: what a service's jobs ask the batch scheduler for.</summary>
-public sealed partial class ServiceDefinitionReaderTests
+/// <summary>The slurm: block, read by the SLURM executor's section reader: what a service's jobs ask the batch scheduler for.</summary>
+public sealed class SlurmSectionReaderTests : IDisposable
 {
+    private const string Head = "name: broken\ntitle: Broken\ncommand: [tool]\n";
     private static readonly IReadOnlySet<string> WithSlurm = new HashSet<string> { "local", "slurm" };
+    private static readonly IExecutorSectionReader[] Sections = [new SlurmSectionReader()];
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Write(string yaml)
+    {
+        var path = _temp.Combine("svc.yaml");
+        File.WriteAllText(path, yaml.ReplaceLineEndings("\n"));
+        return path;
+    }
 
     private ServiceDefinition? ReadWithSlurm(string yaml, out IReadOnlyList<string> problems) =>
-        ServiceDefinitionReader.Read(Write(yaml), WithSlurm, out problems);
+        ServiceDefinitionReader.Read(Write(yaml), WithSlurm, Sections, out problems);
 
     [Fact]
     public void Read_KeepsTheBatchRequirements_WhenTheServiceRunsOnSlurm()
@@ -53,7 +65,7 @@ public sealed partial class ServiceDefinitionReaderTests
     {
         var path = Write(Head + yaml);
 
-        Assert.Null(ServiceDefinitionReader.Read(path, WithSlurm, out var problems));
+        Assert.Null(ServiceDefinitionReader.Read(path, WithSlurm, Sections, out var problems));
 
         var problem = Assert.Single(problems);
         Assert.StartsWith($"{path}:{line}: ", problem, StringComparison.Ordinal);
