@@ -99,7 +99,9 @@ public sealed class SbatchScriptCallbackTests : IDisposable
         var path = _temp.Combine(SbatchScript.FileName);
         await File.WriteAllTextAsync(path, script.Text);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var start = new ProcessStartInfo(path) { WorkingDirectory = _temp.Path };
+        // Read by /bin/sh rather than executed: a file just written cannot be exec'd while another test's fork
+        // still holds it open (ETXTBSY), and sbatch too hands the script to its interpreter.
+        var start = new ProcessStartInfo("/bin/sh", [path]) { WorkingDirectory = _temp.Path };
         start.Environment["SLURM_JOB_ID"] = "4711";
         using var process = Process.Start(start)!;
         await process.WaitForExitAsync();
