@@ -127,7 +127,7 @@ public sealed class FormDetailsTests(BrowserServer server) : IClassFixture<Brows
 
         var disabled = await run.EvaluateAsync<string>("b => getComputedStyle(b).opacity + ' ' + getComputedStyle(b).cursor");
         Assert.Equal("1 pointer", enabled);
-        Assert.Equal("0.5 not-allowed", disabled);
+        Assert.Equal("0.45 not-allowed", disabled);
         await BrowserServer.ScreenshotAsync(page, "form-disabled-button");
     }
 }

@@ -29,11 +29,14 @@ public sealed class JobOutcomePageTests(BrowserServer server) : IClassFixture<Br
         await Expect(page.Locator("#error .error")).ToHaveTextAsync("The program exited with code 4.");
         await Expect(page.Locator("#logs [data-log=stderr]")).ToContainTextAsync("Shown above, under What went wrong");
         await Expect(page.Locator("#provenance svg")).ToBeVisibleAsync();
-        // Once, besides the parameter that holds it.
+        // Once, besides the parameter that holds it and the three commands that recreate the job with it.
+        await Expect(page.Locator("#reproduce pre")).ToHaveCountAsync(3);
         var text = await page.Locator("main").InnerTextAsync();
         var parameters = await page.Locator("#parameters").InnerTextAsync();
+        var reproduce = await page.Locator("#reproduce").InnerTextAsync();
         Assert.Equal(1, Regex.Count(parameters, Regex.Escape($"cannot read frame 7 ({name})")));
-        Assert.Equal(2, Regex.Count(text, Regex.Escape($"cannot read frame 7 ({name})")));
+        Assert.Equal(3, Regex.Count(reproduce, Regex.Escape($"cannot read frame 7 ({name})")));
+        Assert.Equal(2 + 3, Regex.Count(text, Regex.Escape($"cannot read frame 7 ({name})")));
         Assert.Equal(1, Regex.Count(text, "exited with code 4"));
         Assert.Equal(Order, await ShownOrderAsync(page));
         await Expect(page.Locator("#times")).ToContainTextAsync("Time limit30 s");
