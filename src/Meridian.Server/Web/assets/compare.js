@@ -9,6 +9,7 @@ import { el, replace, alertMessage } from './dom.js';
 import { resultKeywords, differs } from './comparekeys.js';
 import { overlayPlot } from './compareplot.js';
 import { sideBySide } from './compareimages.js';
+import { baseType, isFits } from './preview.js';
 
 const MAX_JOBS = 8;
 const WAIT_SECONDS = 10;
@@ -19,7 +20,6 @@ let ids = [...new Set(query.getAll('id'))].slice(0, MAX_JOBS);
 const content = document.getElementById('content');
 
 const label = (job) => job.runId || job.jobId.slice(0, 8);
-const baseType = (mimeType) => (mimeType ?? '').split(';')[0].trim().toLowerCase();
 
 async function show() {
   replace(document.querySelector('h1'), sweep ? `A sweep of ${service} jobs` : `Compare ${service} jobs`);
@@ -91,9 +91,9 @@ async function figures(jobs) {
   for (const name of names) {
     const entries = jobs.map((job) => ({ label: label(job), result: (job.results ?? []).find((r) => r.id === name) })).filter((e) => e.result);
     if (entries.length < 2) continue;
-    const type = baseType(entries[0].result.mimeType);
-    const figure = type === 'text/csv' ? await overlayPlot(name, entries)
-      : ['application/fits', 'image/fits', 'application/x-fits'].includes(type) ? await sideBySide(name, entries) : null;
+    const first = entries[0].result;
+    const figure = baseType(first.mimeType) === 'text/csv' ? await overlayPlot(name, entries)
+      : isFits(first) ? await sideBySide(name, entries) : null;
     if (figure) { plots.append(figure); drawn++; }
   }
   if (drawn === 0) plots.append(el('p', { class: 'muted' }, 'The jobs have no table or image result in common.'));

@@ -4,23 +4,20 @@
 // chi², iterations, the regularisation used), and the cells of a one-row CSV summary.
 import { readHdus } from './fits.js';
 import { parseDelimited } from './table.js';
+import { baseType, isFits } from './preview.js';
 
-const FITS = ['application/fits', 'image/fits', 'application/x-fits'];
 // The cards that describe the file's layout rather than the run.
 const STRUCTURAL = /^(SIMPLE|BITPIX|NAXIS\d*|EXTEND|XTENSION|PCOUNT|GCOUNT|TFIELDS|T(TYPE|FORM|UNIT|DIM|NULL|SCAL|ZERO)\d+|CHECKSUM|DATASUM|COMMENT|HISTORY|END|)$/;
 const OUTPUT_PARAM = 'IMAGE-OI OUTPUT PARAM';
 const CSV_BYTES = 65536;
 
-const baseType = (mimeType) => (mimeType ?? '').split(';')[0].trim().toLowerCase();
-
 /** The keywords of one job's results: a Map of "result · HDU · KEYWORD" (or "result · column") to its value. */
 export async function resultKeywords(job) {
   const keywords = new Map();
   for (const result of job.results ?? []) {
-    const type = baseType(result.mimeType);
     try {
-      if (FITS.includes(type) && result.size) await fitsKeywords(result, keywords);
-      else if (type === 'text/csv' && result.size && result.size <= CSV_BYTES) await csvKeywords(result, keywords);
+      if (isFits(result) && result.size) await fitsKeywords(result, keywords);
+      else if (baseType(result.mimeType) === 'text/csv' && result.size && result.size <= CSV_BYTES) await csvKeywords(result, keywords);
     } catch {
       // A result that cannot be read has no keywords here; its own page says why.
     }

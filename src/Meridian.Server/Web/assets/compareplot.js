@@ -3,6 +3,7 @@
 // by dash pattern (so that they differ without colour too), with a legend naming each job.
 import { el, svg, replace } from './dom.js';
 import { isNumber, parseDelimited } from './table.js';
+import { linearTicks, tickLabel } from './axes.js';
 
 const W = 720;
 const H = 380;
@@ -60,18 +61,21 @@ function drawing(tables, xc, yc) {
   if (y0 === y1) { y0 -= 1; y1 += 1; }
   const sx = (v) => M.left + ((v - x0) / (x1 - x0)) * (W - M.left - M.right);
   const sy = (v) => H - M.bottom - ((v - y0) / (y1 - y0)) * (H - M.top - M.bottom);
-  const fmt = (v) => Number(v.toPrecision(4)).toString();
   const text = (px, py, value, anchor) => svg('text', { x: px, y: py, 'text-anchor': anchor, class: 'plot-text' }, value);
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  const xTicks = linearTicks(x0, x1);
+  const yTicks = linearTicks(y0, y1);
   return svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${yc} against ${xc} for ${tables.map((t) => t.label).join(', ')}` },
     svg('rect', { x: M.left, y: M.top, width: W - M.left - M.right, height: H - M.top - M.bottom, class: 'plot-frame' }),
-    ticks.map((f) => [
-      svg('line', { x1: sx(x0 + f * (x1 - x0)), x2: sx(x0 + f * (x1 - x0)), y1: H - M.bottom, y2: H - M.bottom + 5, class: 'plot-tick' }),
-      text(sx(x0 + f * (x1 - x0)), H - M.bottom + 18, fmt(x0 + f * (x1 - x0)), 'middle'),
-      svg('line', { x1: M.left - 5, x2: M.left, y1: sy(y0 + f * (y1 - y0)), y2: sy(y0 + f * (y1 - y0)), class: 'plot-tick' }),
-      text(M.left - 8, sy(y0 + f * (y1 - y0)) + 4, fmt(y0 + f * (y1 - y0)), 'end'),
+    xTicks.map((v) => [
+      svg('line', { x1: sx(v), x2: sx(v), y1: H - M.bottom, y2: H - M.bottom + 5, class: 'plot-tick' }),
+      text(sx(v), H - M.bottom + 18, tickLabel(v, xTicks), 'middle'),
+    ]),
+    yTicks.map((v) => [
+      svg('line', { x1: M.left - 5, x2: M.left, y1: sy(v), y2: sy(v), class: 'plot-tick' }),
+      text(M.left - 8, sy(v) + 4, tickLabel(v, yTicks), 'end'),
     ]),
     text((M.left + W - M.right) / 2, H - 10, xc, 'middle'),
+    text(M.left, M.top - 6, yc, 'start'),
     series.map((points, i) => svg('polyline', {
       points: points.map(([px, py]) => `${sx(px)},${sy(py)}`).join(' '), fill: 'none', stroke: COLOURS[i % COLOURS.length],
       'stroke-width': 2, 'stroke-dasharray': DASHES[i % DASHES.length] || null, 'data-job': tables[i].label,

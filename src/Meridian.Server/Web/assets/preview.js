@@ -66,6 +66,12 @@ async function votablePreview(result) {
     sortableTable(header, table.rows, caption), plotPicker(header, table.rows, `plot-${result.id}`));
 }
 
-function baseType(mimeType) {
+/** A media type without its parameters, lower-cased: "Text/CSV; charset=utf-8" is "text/csv". */
+export function baseType(mimeType) {
   return (mimeType ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** Whether a result is a FITS file, by its media type. */
+export function isFits(result) {
+  return FITS.includes(baseType(result.mimeType));
 }
