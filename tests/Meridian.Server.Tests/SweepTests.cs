@@ -95,6 +95,27 @@ public sealed class SweepTests : IDisposable
     }
 
     [Fact]
+    public async Task AFileKeptFromAnotherJob_IsGivenToEveryJobOfTheSweep()
+    {
+        var uws = Client("alice");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("x,y\n1,2\n3,4\n"u8.ToArray()), "table", "points.csv" } };
+        using var first = await uws.Http.PostAsync("/uws/table-stats", form);
+        Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
+        var upload = first.Headers.Location + "/parameters/table";
+
+        using var created = await PostAsync("alice", "/api/sweeps/table-stats", ("table", upload), ("SWEEP", "delimiter=comma,auto"), ("PHASE", "RUN"));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var sweep = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        foreach (var job in sweep.RootElement.GetProperty("jobs").EnumerateArray())
+        {
+            var document = await uws.WaitForEndAsync(job.GetProperty("href").GetString()!);
+            Assert.Equal("COMPLETED", UwsClient.Phase(document));
+            Assert.Contains("x,2,1,3,2,", await uws.GetTextAsync(UwsClient.ResultLinks(document)["stats"]), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ASweptParameterGivenAValueToo_IsRefused()
     {
         using var refused = await PostAsync("alice", "/api/sweeps/hello", ("times", "2"), ("SWEEP", "times=1,2"));

@@ -5,6 +5,7 @@ using Meridian.Engine.Lifecycle;
 using Meridian.Protocol;
 using Meridian.Server.Auth;
 using Meridian.Server.Http;
+using Microsoft.Win32.SafeHandles;
 
 namespace Meridian.Server.Api;
 
@@ -96,9 +97,12 @@ public static class FileReferences
             throw Refused(400, name, $"the file of '{item}' of job '{jobId}' is no longer there");
         }
 
-        // Opened now, so that the source job being destroyed meanwhile cannot leave the new job half-copied.
+        // Opened now, so that the source job being destroyed meanwhile cannot leave the new job half-copied. Each
+        // reader (a sweep copies the file into every one of its jobs) gets a stream of its own from the start of the
+        // file, over the one open handle, which the response closes.
         context.Response.RegisterForDispose(stream);
-        return new FormUpload(name, fileName, stream.Length, contentType, () => stream);
+        return new FormUpload(name, fileName, stream.Length, contentType,
+            () => new FileStream(new SafeFileHandle(stream.SafeFileHandle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read));
     }
 
     /// <summary>The service, job, kind (parameters or results) and item named by a URL of this server's job lists.</summary>

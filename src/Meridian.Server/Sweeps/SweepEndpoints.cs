@@ -37,7 +37,10 @@ public static class SweepEndpoints
     {
         var definition = JobLookup.Service(manager, service);
 
-        var (fields, files) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
+        // Read as every creation reads its form: a file given as the URL of one of the caller's uploads or results
+        // (the form's "run again") is copied in like an upload.
+        var (formFields, formFiles) = await RequestForms.ReadAsync(context.Request, context.RequestAborted);
+        var (fields, files) = await FileReferences.ResolveAsync(context, definition, formFields, formFiles);
         var plan = SweepPlan.TryRead(definition, fields, out var planError);
         if (plan is null)
         {
