@@ -14,13 +14,23 @@ internal static class Benchmark
         var report = new Report();
         Progress($"floor: fork/exec of /bin/true, {Plan.ForkRuns} runs");
         var fork = await Floors.ForkExecAsync(Plan.ForkWarmUp, Plan.ForkRuns, Plan.PartBudget, cancellationToken);
-        Progress($"floor: loopback HTTP round trip to a bare Kestrel, {Plan.HttpRequests} requests");
-        var http = await Floors.HttpRoundTripAsync(Plan.HttpWarmUp, Plan.HttpRequests, Plan.PartBudget, cancellationToken);
-        report.NoteIfTruncated("fork/exec floor", fork);
-        report.NoteIfTruncated("HTTP floor", http);
-        var floors = new FloorValues(fork.Latencies.Median, http.Latencies.Median);
+        FloorValues floors;
+        using (var floor = await FloorProcess.StartAsync(cancellationToken))
+        {
+            Progress($"floor: loopback HTTP round trip to a bare Kestrel, {Plan.HttpRequests} requests");
+            var http = await Floors.HttpRoundTripAsync(floor, Plan.HttpWarmUp, Plan.HttpRequests, Plan.PartBudget, cancellationToken);
+            Progress($"floor: POST and fork/exec (a folder, /bin/true, its output to files) on a bare Kestrel, {Plan.ForkRuns} requests");
+            var (postFork, postForkCpu) = await Floors.PostAndForkAsync(floor, Plan.ForkWarmUp, Plan.ForkRuns, Plan.PartBudget, cancellationToken);
+            report.NoteIfTruncated("fork/exec floor", fork);
+            report.NoteIfTruncated("HTTP floor", http);
+            report.NoteIfTruncated("POST-and-fork floor", postFork);
+            floors = new FloorValues(fork.Latencies.Median, http.Latencies.Median, postFork.Latencies.Median, postForkCpu);
+        }
+
         report.Add(new Row("floor: fork/exec /bin/true, median", floors.ForkMs, "ms"));
         report.Add(new Row("floor: loopback HTTP GET, median", floors.HttpMs, "ms"));
+        report.Add(new Row("floor: POST and fork/exec, median", floors.PostForkMs, "ms"));
+        report.Add(new Row("floor: POST and fork/exec, its server's CPU per job", floors.PostForkCpuMs, "ms"));
 
         var sqliteData = Directory.CreateTempSubdirectory("meridian-bench-sqlite-");
         var pgData = Directory.CreateTempSubdirectory("meridian-bench-pg-nodes-");
@@ -78,10 +88,12 @@ internal static class Benchmark
             var clients = Clients(server);
             try
             {
-                creation = await JobFigures.CreationAsync(report, clients, floors, cancellationToken);
+                creation = await JobFigures.CreationAsync(report, clients, floors, server.CpuTicks, "server", cancellationToken);
                 Checkpoint("creation");
-                (endToEnd, completed) = await JobFigures.EndToEndAsync(report, clients, floors, cancellationToken);
+                (endToEnd, completed, _) = await JobFigures.EndToEndAsync(report, clients, floors, server.CpuTicks, "server", cancellationToken);
                 Checkpoint("end to end");
+                await ListFigures.MeasureThousandAsync(report, server.BaseAddress, server.CpuTicks, "server", floors, cancellationToken);
+                Checkpoint("list of 1,000 jobs");
                 await ListFigures.TopUpAsync(report, clients, cancellationToken);
                 Checkpoint("top-up");
                 await ListFigures.MeasureAsync(report, clients, floors, cancellationToken);
@@ -108,7 +120,7 @@ internal static class Benchmark
         using (var server = await ServerUnderTest.StartAsync(cancellationToken, dataDirectory: dataDirectory))
         {
             using var client = new UwsClient(server.BaseAddress);
-            var (lastTen, phase) = await ListFigures.MeasureBigAsync(report, client, floors, "sqlite: ", cancellationToken);
+            var (lastTen, phase) = await ListFigures.MeasureBigAsync(report, client, floors, server.ReadMemory, "sqlite: ", cancellationToken);
             return new StoreFigures(creation, endToEnd, completed, lastTen, phase);
         }
     }
@@ -137,11 +149,13 @@ internal static class Benchmark
         UwsClient[] spread = [];
         try
         {
-            var creation = await JobFigures.CreationAsync(report, clients, floors, cancellationToken, "pg, 1 node: ");
+            long OneNode() => a.CpuTicks() + PostgresTicks();
+            var creation = await JobFigures.CreationAsync(report, clients, floors, OneNode, "server+postgres", cancellationToken, "pg, 1 node: ");
             CpuMeter? meter = null;
-            var (endToEnd, completed) = await JobFigures.EndToEndAsync(report, clients, floors, cancellationToken, "pg, 1 node: ",
+            var (endToEnd, completed, oneNodeCpu) = await JobFigures.EndToEndAsync(report, clients, floors, OneNode, "server+postgres", cancellationToken, "pg, 1 node: ",
                 beforeConcurrent: () => meter = CpuMeter.Start(("server a", a.CpuTicks), ("postgres", PostgresTicks), ("bench clients", BenchTicks)),
                 afterConcurrent: () => report.Note($"CPU, pg 1 node, {Plan.Clients} clients completing jobs: {meter!.Stop()}"));
+            await ListFigures.MeasureThousandAsync(report, a.BaseAddress, OneNode, "server+postgres", floors, cancellationToken, "pg, 1 node: ");
 
             Progress("starting meridian-server node b (PostgreSQL, same database and data directory)");
             b = await ServerUnderTest.StartAsync(cancellationToken, Node("b"), dataDirectory);
@@ -149,18 +163,22 @@ internal static class Benchmark
             // Client i talks to node a when i is even, to node b when odd: 4 and 4.
             spread = Enumerable.Range(0, Plan.Clients).Select(i => new UwsClient((i % 2 == 0 ? a : b).BaseAddress)).ToArray();
             var nodeB = b;
-            var (_, twoNodes) = await JobFigures.EndToEndAsync(report, spread, floors, cancellationToken, "pg, 2 nodes: ", sequential: false,
+            long TwoNodes() => a.CpuTicks() + nodeB.CpuTicks() + PostgresTicks();
+            var (_, twoNodes, twoNodeCpu) = await JobFigures.EndToEndAsync(report, spread, floors, TwoNodes, "servers+postgres", cancellationToken,
+                "pg, 2 nodes: ", sequential: false,
                 beforeConcurrent: () => meter = CpuMeter.Start(("server a", a.CpuTicks), ("server b", nodeB.CpuTicks), ("postgres", PostgresTicks), ("bench clients", BenchTicks)),
                 afterConcurrent: () => report.Note($"CPU, pg 2 nodes, {Plan.Clients} clients completing jobs: {meter!.Stop()}"));
-            var speedUp = twoNodes.PerSecond / completed.PerSecond;
-            report.Add(new Row("pg: completed/s, 2 nodes / 1 node", speedUp, "x",
-                Target: new Target($">= {Plan.TwoNodeSpeedUpTarget.ToString("0.0", CultureInfo.InvariantCulture)}x", speedUp >= Plan.TwoNodeSpeedUpTarget)));
+            // On two cores one node and PostgreSQL keep both busy already: what a second node may cost is CPU, not speed.
+            report.Add(new Row("pg: completed/s, 2 nodes / 1 node", twoNodes.PerSecond / completed.PerSecond, "x"));
+            var cpuRatio = twoNodeCpu / oneNodeCpu;
+            report.Add(new Row("pg: CPU per job (nodes + postgres), 2 nodes / 1 node", cpuRatio, "x",
+                Target: new Target($"<= {Plan.TwoNodeCpuRatioTarget.ToString("0.00", CultureInfo.InvariantCulture)}x", cpuRatio <= Plan.TwoNodeCpuRatioTarget)));
 
             Progress($"PostgreSQL: bulk-inserting rows up to {Plan.ListStoredJobs:N0} jobs");
             var inserted = await BulkRows.FillPostgresAsync(cluster.ConnectionString, cancellationToken);
             report.Note($"pg: {inserted:N0} of the {Plan.ListStoredJobs:N0} jobs were bulk-inserted (one INSERT ... SELECT generate_series, "
                 + "change-feed trigger off for that session, then ANALYZE), not created through HTTP; one in four COMPLETED");
-            var (lastTen, phase) = await ListFigures.MeasureBigAsync(report, clients[0], floors, "pg: ", cancellationToken);
+            var (lastTen, phase) = await ListFigures.MeasureBigAsync(report, clients[0], floors, a.ReadMemory, "pg: ", cancellationToken);
             report.Note($"pg: memory at the end: node a VmHWM {a.ReadMemory().PeakKiB / 1024.0:0.0} MiB, node b VmHWM {b.ReadMemory().PeakKiB / 1024.0:0.0} MiB");
             return new StoreFigures(creation, endToEnd, completed, lastTen, phase) { CompletedTwoNodes = twoNodes };
         }
@@ -198,5 +216,5 @@ internal static class Benchmark
     public static void Progress(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }
 
-/// <summary>This run's floors, in ms (medians).</summary>
-internal sealed record FloorValues(double ForkMs, double HttpMs);
+/// <summary>This run's floors, in ms: medians, and the floor server's CPU per POST-and-fork.</summary>
+internal sealed record FloorValues(double ForkMs, double HttpMs, double PostForkMs, double PostForkCpuMs);

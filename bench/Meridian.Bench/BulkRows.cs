@@ -22,7 +22,7 @@ internal static class BulkRows
     {
         await using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=false");
         await connection.OpenAsync(cancellationToken);
-        var missing = Plan.ListStoredJobs - Convert.ToInt32(await ScalarAsync(connection, "SELECT count(*) FROM jobs", cancellationToken));
+        var missing = Plan.ListStoredJobs - Convert.ToInt32(await ScalarAsync(connection, "SELECT count(*) FROM jobs WHERE service = 'trivial'", cancellationToken));
         if (missing <= 0)
         {
             return 0;
@@ -59,7 +59,7 @@ internal static class BulkRows
     {
         await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false;Command Timeout=120");
         await connection.OpenAsync(cancellationToken);
-        var missing = Plan.ListStoredJobs - Convert.ToInt32(await ScalarAsync(connection, "SELECT count(*) FROM jobs", cancellationToken));
+        var missing = Plan.ListStoredJobs - Convert.ToInt32(await ScalarAsync(connection, "SELECT count(*) FROM jobs WHERE service = 'trivial'", cancellationToken));
         if (missing <= 0)
         {
             return 0;

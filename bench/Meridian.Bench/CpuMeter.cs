@@ -23,6 +23,9 @@ internal sealed class CpuMeter
         _startTicks = groups.Select(group => group.Ticks()).ToArray();
     }
 
+    /// <summary>CPU milliseconds per operation from a count of clock ticks.</summary>
+    public static double MillisecondsPer(long ticks, int operations) => operations == 0 ? double.NaN : ticks * 1000 / TicksPerSecond / operations;
+
     public static CpuMeter Start(params (string Name, Func<long> Ticks)[] groups) => new(groups);
 
     /// <summary>One line: machine busy % of all cores, and each group's CPU seconds and share of one core.</summary>

@@ -1,19 +1,12 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Meridian.Bench;
 
 /// <summary>
-/// What no job server can beat on this machine, measured in the same run: starting a process, and one
-/// HTTP request over loopback. Meridian's figures are read as multiples of these.
+/// What no job server can beat on this machine, measured in the same run: starting a process, one HTTP request
+/// over loopback, and the two together with a job's folder and output files (<see cref="FloorServer"/>). Meridian's figures are read as multiples of these.
 /// </summary>
 internal static class Floors
 {
@@ -32,36 +25,46 @@ internal static class Floors
         return await Loops.SequentialAsync(count, budget, RunTrue, cancellationToken);
     }
 
-    /// <summary>GET / answered "ok" by a bare Kestrel in this process, through the same kind of client the bench uses.</summary>
-    public static async Task<LoopResult> HttpRoundTripAsync(int warmUp, int count, TimeSpan budget, CancellationToken cancellationToken)
+    /// <summary>GET / answered "ok" by the bare Kestrel of the floor server, through the same kind of client the bench uses.</summary>
+    public static async Task<LoopResult> HttpRoundTripAsync(FloorProcess floor, int warmUp, int count, TimeSpan budget, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        await using var app = builder.Build();
-        app.MapGet("/", () => "ok");
-        await app.StartAsync(cancellationToken);
-        try
-        {
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            using var client = BenchHttp.CreateClient(new Uri(address));
+        using var client = BenchHttp.CreateClient(floor.BaseAddress);
 
-            async Task GetOk(CancellationToken token)
+        async Task GetOk(CancellationToken token)
+        {
+            using var response = await client.GetAsync(new Uri("/", UriKind.Relative), token);
+            var body = await response.Content.ReadAsStringAsync(token);
+            if (response.StatusCode != HttpStatusCode.OK || body != "ok")
             {
-                using var response = await client.GetAsync(new Uri("/", UriKind.Relative), token);
-                var body = await response.Content.ReadAsStringAsync(token);
-                if (response.StatusCode != HttpStatusCode.OK || body != "ok")
-                {
-                    throw new BenchException($"the floor endpoint answered {(int)response.StatusCode} '{body}'");
-                }
+                throw new BenchException($"the floor endpoint answered {(int)response.StatusCode} '{body}'");
             }
+        }
 
-            await Loops.SequentialAsync(warmUp, budget, GetOk, cancellationToken);
-            return await Loops.SequentialAsync(count, budget, GetOk, cancellationToken);
-        }
-        finally
+        await Loops.SequentialAsync(warmUp, budget, GetOk, cancellationToken);
+        return await Loops.SequentialAsync(count, budget, GetOk, cancellationToken);
+    }
+
+    /// <summary>
+    /// POST /run of the floor server, one after the other: a job's least cost end to end (a request, a folder, a
+    /// fork/exec with its output piped to files, the answer), with the floor server's CPU per job.
+    /// </summary>
+    public static async Task<(LoopResult Result, double CpuMs)> PostAndForkAsync(FloorProcess floor, int warmUp, int count, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        using var client = BenchHttp.CreateClient(floor.BaseAddress);
+
+        async Task Run(CancellationToken token)
         {
-            await app.StopAsync(CancellationToken.None);
+            using var response = await client.PostAsync(new Uri("/run", UriKind.Relative), null, token);
+            var body = await response.Content.ReadAsStringAsync(token);
+            if (response.StatusCode != HttpStatusCode.OK || body != "COMPLETED")
+            {
+                throw new BenchException($"the floor's POST /run answered {(int)response.StatusCode} '{body}'");
+            }
         }
+
+        await Loops.SequentialAsync(warmUp, budget, Run, cancellationToken);
+        var before = floor.CpuTicks();
+        var result = await Loops.SequentialAsync(count, budget, Run, cancellationToken);
+        return (result, CpuMeter.MillisecondsPer(floor.CpuTicks() - before, result.Done));
     }
 }

@@ -37,11 +37,25 @@ internal static class Plan
     /// <summary>The most any one loop may take; a part cut short says so under the table.</summary>
     public static readonly TimeSpan PartBudget = TimeSpan.FromSeconds(120);
 
-    public const double CreationsPerSecondTarget = 1500;
+    // The performance issue's targets. Its "today's" rates were measured by an independent client on a machine of this
+    // kind before the work: 925 creations/s and 174 completed jobs/s with 8 clients; the targets are 2.5x and 2x those.
+    public const double CreationsPerSecondTarget = 2.5 * 925;
+    public const double CreationCpuMsTarget = 0.3;
+    public const double EndToEndCpuMsTarget = 3;
+    /// <summary>The median end to end, 1 client, as a multiple of the floor's POST-and-fork.</summary>
+    public const double EndToEndToFloorTarget = 1.5;
+    public const double CompletedPerSecondTarget = 2 * 174;
+    public const double ListOfThousandMedianMsTarget = 4;
     public const double LastTenMedianMsTarget = 2;
-    public const double EndToEndMedianMsTarget = 10;
-    public const double CompletedPerSecondTarget = 200;
     public const double PeakResidentMiBTarget = 150;
     public const double BigLastTenMedianMsTarget = 5;
-    public const double TwoNodeSpeedUpTarget = 1.5;
+    /// <summary>Two nodes on one database: CPU per job of both nodes and PostgreSQL, over one node's and PostgreSQL's.</summary>
+    public const double TwoNodeCpuRatioTarget = 1.15;
+
+    /// <summary>The second service's size: the full-list figure is for a list of 1,000 jobs.</summary>
+    public const int ListedJobs = 1000;
+    public const int ThousandListWarmUp = 20;
+    public const int ThousandLists = 300;
+    /// <summary>Full lists of the 100,000 jobs, read to check that the server's memory does not grow with the list.</summary>
+    public const int BigFullLists = 3;
 }

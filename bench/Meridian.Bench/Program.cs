@@ -11,9 +11,14 @@ namespace Meridian.Bench;
 internal static class BenchProgram
 {
     /// <param name="args">"slurm" for the SLURM part alone (it needs a cluster); "oimaging" for the load of OImaging-style
-    /// clients polling real reconstructions; nothing for the rest.</param>
+    /// clients polling real reconstructions; nothing for the rest ("floor-server" is the floor's own process, started by the bench).</param>
     public static async Task<int> Main(string[] args)
     {
+        if (args is [FloorServer.Mode, var root])
+        {
+            return await FloorServer.RunAsync(root);
+        }
+
         using var interrupted = new CancellationTokenSource();
         // Ctrl-C or SIGTERM end the loops; the server is still killed and its data directory deleted.
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);

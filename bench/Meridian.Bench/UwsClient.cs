@@ -5,11 +5,11 @@ using Meridian.Protocol;
 
 namespace Meridian.Bench;
 
-/// <summary>One client of the bench's trivial service: its own connection, the UWS requests the bench times.</summary>
-internal sealed class UwsClient(Uri baseAddress) : IDisposable
+/// <summary>One client of one of the bench's services (trivial unless named): its own connection, the UWS requests the bench times.</summary>
+internal sealed class UwsClient(Uri baseAddress, string service = UwsClient.Service) : IDisposable
 {
     public const string Service = "trivial";
-    private static readonly Uri JobList = new($"/uws/{Service}", UriKind.Relative);
+    private readonly Uri _jobList = new($"/uws/{service}", UriKind.Relative);
     private static readonly byte[] JobReference = Encoding.UTF8.GetBytes("<uws:jobref ");
 
     /// <summary>
@@ -24,10 +24,10 @@ internal sealed class UwsClient(Uri baseAddress) : IDisposable
     public async Task<Uri> CreateAsync(bool run, CancellationToken cancellationToken)
     {
         using var content = run ? new FormUrlEncodedContent([new("PHASE", "RUN")]) : null;
-        using var response = await _http.PostAsync(JobList, content, cancellationToken);
+        using var response = await _http.PostAsync(_jobList, content, cancellationToken);
         if (response.StatusCode != HttpStatusCode.SeeOther || response.Headers.Location is not { } location)
         {
-            throw await UnexpectedAsync("POST " + JobList, response, cancellationToken);
+            throw await UnexpectedAsync("POST " + _jobList, response, cancellationToken);
         }
 
         return location;
@@ -66,7 +66,7 @@ internal sealed class UwsClient(Uri baseAddress) : IDisposable
     /// <summary>GET /uws/trivial with <paramref name="query"/> ("" or "?LAST=10"...), read to the end; returns the body.</summary>
     public async Task<byte[]> ListAsync(string query, CancellationToken cancellationToken)
     {
-        var uri = new Uri(JobList + query, UriKind.Relative);
+        var uri = new Uri(_jobList + query, UriKind.Relative);
         using var response = await _http.GetAsync(uri, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {

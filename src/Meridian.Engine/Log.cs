@@ -10,6 +10,10 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "Job {JobId} of {Service} moved {From} to {To}")]
     public static partial void PhaseChanged(ILogger logger, string jobId, string service, ExecutionPhase from, ExecutionPhase to);
 
+    /// <summary>A move on the way (queued, claimed, held): each is the audit line's or the job's own startTime already.</summary>
+    [LoggerMessage(20, LogLevel.Debug, "Job {JobId} of {Service} moved {From} to {To}")]
+    public static partial void PhaseChangedOnTheWay(ILogger logger, string jobId, string service, ExecutionPhase from, ExecutionPhase to);
+
     [LoggerMessage(2, LogLevel.Warning, "Job {JobId} was EXECUTING when the server stopped; it ends in ERROR")]
     public static partial void Orphaned(ILogger logger, string jobId);
 

@@ -55,23 +55,8 @@ public static class UwsJsonWriter
 
     public static void WriteJobList(Stream output, IEnumerable<JobReference> jobs)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteStartArray("jobs");
-        foreach (var job in jobs)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", job.Id);
-            json.WriteString("href", job.Href);
-            json.WriteString("phase", job.Phase.ToWire());
-            json.WriteString("runId", job.RunId);
-            json.WriteString("ownerId", job.OwnerId);
-            WriteTime(json, "creationTime", job.CreationTime);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
+        using var list = UwsJobListWriter.Json(output);
+        list.Write(jobs);
     }
 
     public static void WriteResults(Stream output, IReadOnlyList<ResultReference> results)

@@ -16,7 +16,7 @@ public static class UwsXmlWriter
     public const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
     /// <summary>Meridian's own elements inside jobInfo (the schema allows any namespace there).</summary>
     public const string MeridianNamespace = "urn:meridian:uws";
-    private const string SchemaLocation = UwsNamespace + " http://www.ivoa.net/xml/UWS/UWS-v1.1.xsd";
+    internal const string SchemaLocation = UwsNamespace + " http://www.ivoa.net/xml/UWS/UWS-v1.1.xsd";
 
     private static readonly XmlWriterSettings Settings = new()
     {
@@ -66,29 +66,8 @@ public static class UwsXmlWriter
 
     public static void WriteJobList(Stream output, IEnumerable<JobReference> jobs)
     {
-        using var xml = XmlWriter.Create(output, Settings);
-        xml.WriteStartDocument();
-        xml.WriteStartElement("uws", "jobs", UwsNamespace);
-        WriteRootAttributes(xml);
-        foreach (var job in jobs)
-        {
-            xml.WriteStartElement("uws", "jobref", UwsNamespace);
-            xml.WriteAttributeString("id", job.Id);
-            xml.WriteAttributeString("xlink", "type", XlinkNamespace, "simple");
-            xml.WriteAttributeString("xlink", "href", XlinkNamespace, XmlText.Safe(job.Href));
-            xml.WriteElementString("uws", "phase", UwsNamespace, job.Phase.ToWire());
-            if (job.RunId is not null)
-            {
-                xml.WriteElementString("uws", "runId", UwsNamespace, XmlText.Safe(job.RunId));
-            }
-
-            WriteNillable(xml, "ownerId", job.OwnerId);
-            xml.WriteElementString("uws", "creationTime", UwsNamespace, UwsTime.Format(job.CreationTime));
-            xml.WriteEndElement();
-        }
-
-        xml.WriteEndElement();
-        xml.WriteEndDocument();
+        using var list = UwsJobListWriter.Xml(output);
+        list.Write(jobs);
     }
 
     public static void WriteResults(Stream output, IReadOnlyList<ResultReference> results)

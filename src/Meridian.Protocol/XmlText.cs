@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -59,6 +60,35 @@ public static class XmlText
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Writes text (already <see cref="Safe"/>) as XML character data, fit for an element or a quoted attribute: markup
+    /// characters and quotes as entities, and tab, newline and carriage return as character references, so that a
+    /// reader gets back the very text (an attribute's raw newline would be read as a space).
+    /// </summary>
+    public static void WriteEscaped(TextWriter output, string text)
+    {
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(Markup); at >= 0; at = rest.IndexOfAny(Markup))
+        {
+            output.Write(rest[..at]);
+            output.Write(rest[at] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\t' => "&#x9;",
+                '\n' => "&#xA;",
+                _ => "&#xD;",
+            });
+            rest = rest[(at + 1)..];
+        }
+
+        output.Write(rest);
+    }
+
+    private static readonly SearchValues<char> Markup = SearchValues.Create("&<>\"\t\n\r");
 
     private static bool IsXmlChar(string text, int i)
     {

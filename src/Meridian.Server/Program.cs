@@ -10,7 +10,9 @@ using Meridian.Server.Sharing;
 using Meridian.Server.Sweeps;
 using Meridian.Server.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// The settings are read once, at start. Reloading them on change would watch the content root, and with it
+// the data folder usually below it, recursively: a wake-up and an inotify watch for every folder a job makes.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddMeridian();
 builder.AddMeridianProxy();
 builder.Services.AddDescribeAndObserve();

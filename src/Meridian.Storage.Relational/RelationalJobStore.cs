@@ -28,8 +28,9 @@ public abstract class RelationalJobStore(SqlDialect dialect) : IJobStore
         (await QueryAsync(JobStatements.Get(id), ReadJob, cancellationToken)).SingleOrDefault();
 
     public Task<IReadOnlyList<JobListEntry>> ListAsync(JobListFilter filter, CancellationToken cancellationToken) =>
+        // The service is the filter's: one string for the whole list rather than one read per row.
         QueryAsync(JobStatements.List(filter), reader => new JobListEntry(
-            reader.GetString(0), reader.GetString(1), ExecutionPhases.Parse(reader.GetString(2)),
+            reader.GetString(0), filter.Service, ExecutionPhases.Parse(reader.GetString(2)),
             SqlDialect.ReadText(reader, 3), SqlDialect.ReadText(reader, 4), Dialect.ReadInstant(reader, 5)!.Value), cancellationToken);
 
     public async Task<bool> TrySetPhaseAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken) =>

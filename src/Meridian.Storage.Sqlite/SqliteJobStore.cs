@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Meridian.Storage.Relational;
 using Microsoft.Data.Sqlite;
@@ -7,14 +8,17 @@ namespace Meridian.Storage.Sqlite;
 
 /// <summary>
 /// The embedded default store: one SQLite file in WAL mode. One process owns the file, so writes go
-/// through a single connection in turn (no busy retries), while reads use pooled connections alongside.
+/// through a single connection in turn (no busy retries), while reads use connections of their own alongside,
+/// kept open with their prepared statements (<see cref="PreparedConnection"/>): one per read in flight at most.
 /// The statements are the relational core's (<see cref="JobStatements"/>).
 /// </summary>
 public sealed class SqliteJobStore : RelationalJobStore, IDisposable
 {
     private readonly string _connectionString;
-    private readonly SqliteConnection _writer;
+    private readonly PreparedConnection _writer;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
+    private readonly ConcurrentBag<PreparedConnection> _idleReaders = [];
+    private volatile bool _disposed;
 
     public SqliteJobStore(string path)
         : base(SqliteDialect.Instance)
@@ -30,28 +34,33 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
-            Pooling = true,
+            // The store keeps its connections open itself (with their statements); a disposed store closes the file.
+            Pooling = false,
         }.ToString();
         Path = path;
-        _writer = new SqliteConnection(_connectionString);
-        _writer.Open();
+        _writer = new PreparedConnection(_connectionString);
         // WAL lets readers go on while a write commits; NORMAL syncs at checkpoints, which in WAL mode
         // keeps the database consistent after a crash (a power loss may lose only the last commits).
-        using (var pragmas = _writer.CreateCommand())
+        using (var pragmas = _writer.Connection.CreateCommand())
         {
             pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
             pragmas.ExecuteNonQuery();
         }
 
-        SqliteSchemaMigrator.Migrate(_writer);
+        SqliteSchemaMigrator.Migrate(_writer.Connection);
     }
 
     public string Path { get; }
 
     public void Dispose()
     {
+        _disposed = true;
         _writer.Dispose();
         _writeTurn.Dispose();
+        while (_idleReaders.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
     }
 
     protected override async Task<int> ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken)
@@ -59,8 +68,7 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
         await _writeTurn.WaitAsync(cancellationToken);
         try
         {
-            await using var command = _writer.CreateCommand();
-            Dialect.Prepare(command, statement);
+            var command = _writer.For(statement);
             // Once its turn has come a write is not abandoned half-way: the caller's cancellation stops the wait only.
             return await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
@@ -72,10 +80,21 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
 
     protected override async Task<IReadOnlyList<T>> QueryAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        Dialect.Prepare(command, statement);
-        return await ReadRowsAsync(command, read, cancellationToken);
+        var reader = _idleReaders.TryTake(out var idle) ? idle : new PreparedConnection(_connectionString);
+        try
+        {
+            return await ReadRowsAsync(reader.For(statement), read, cancellationToken);
+        }
+        finally
+        {
+            if (_disposed)
+            {
+                reader.Dispose();
+            }
+            else
+            {
+                _idleReaders.Add(reader);
+            }
+        }
     }
 }

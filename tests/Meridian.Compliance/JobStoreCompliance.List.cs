@@ -24,6 +24,24 @@ public abstract partial class JobStoreCompliance
     }
 
     [Fact]
+    public async Task ListAsync_AnswersEveryPhaseSet_WhenManyDifferentFiltersFollowEachOtherBetweenWrites()
+    {
+        // Each phase set is a statement of its own: more of them than a store may keep prepared, with writes between.
+        ExecutionPhase[] phases = [ExecutionPhase.PENDING, ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING, ExecutionPhase.COMPLETED,
+            ExecutionPhase.ERROR, ExecutionPhase.ABORTED, ExecutionPhase.HELD];
+        var stored = new List<Job>();
+        for (var mask = 1; mask < 1 << phases.Length; mask++)
+        {
+            stored.Add(await AddAsync(NewJob(phases[mask % phases.Length], T0.AddSeconds(mask))));
+            var asked = phases.Where((_, bit) => (mask & (1 << bit)) != 0).ToHashSet();
+
+            var ids = await ListIdsAsync(new JobListFilter(Service) { Phases = asked });
+
+            Assert.Equal(stored.Where(job => asked.Contains(job.Phase)).Select(job => job.Id).Reverse(), ids);
+        }
+    }
+
+    [Fact]
     public async Task ListAsync_ReturnsOnlyThatPhase_WhenOnePhaseIsAsked()
     {
         await AddAsync(NewJob(ExecutionPhase.PENDING));

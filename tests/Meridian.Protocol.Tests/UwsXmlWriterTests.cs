@@ -171,6 +171,44 @@ public sealed class UwsXmlWriterTests
     }
 
     [Fact]
+    public void WriteJobList_GivesBackTheVeryText_WhenRunIdsOwnersAndLinksHoldMarkupQuotesAndNewlines()
+    {
+        JobReference[] jobs =
+        [
+            new("id1", "https://example.org/uws/a&b/id1?x=\"1\"<", ExecutionPhase.PENDING, "<run> & \"quoted\"\r\n\tnext", "o'neil & <co>\nline", Created),
+        ];
+
+        var bytes = Write(s => UwsXmlWriter.WriteJobList(s, jobs));
+        var document = ValidUws(bytes);
+
+        var jobref = document.Root!.Element(Uws + "jobref")!;
+        Assert.Equal("https://example.org/uws/a&b/id1?x=\"1\"<", jobref.Attribute(Xlink + "href")?.Value);
+        Assert.Equal("<run> & \"quoted\"\r\n\tnext", jobref.Element(Uws + "runId")?.Value);
+        Assert.Equal("o'neil & <co>\nline", jobref.Element(Uws + "ownerId")?.Value);
+        Assert.DoesNotContain((byte)'\r', bytes);
+    }
+
+    [Fact]
+    public void JobListWriter_WritesTheSameDocument_WhenGivenItsRowsPageByPage()
+    {
+        var jobs = Enumerable.Range(0, 250).Select(i => new JobReference(
+            $"id{i}", $"https://example.org/jobs/id{i}", ExecutionPhase.QUEUED, i % 3 == 0 ? $"run {i}" : null, i % 2 == 0 ? "bob" : null,
+            Created.AddMilliseconds(-i))).ToList();
+
+        var whole = Write(s => UwsXmlWriter.WriteJobList(s, jobs));
+        var paged = Write(s =>
+        {
+            using var list = UwsJobListWriter.Xml(s);
+            list.Write(jobs.Take(100));
+            list.Write([]);
+            list.Write(jobs.Skip(100));
+        });
+
+        Assert.Equal(whole, paged);
+        Assert.Equal(250, ValidUws(paged).Root!.Elements(Uws + "jobref").Count());
+    }
+
+    [Fact]
     public void WriteJobList_WritesAValidEmptyList_WhenThereAreNoJobs()
     {
         var document = ValidUws(Write(s => UwsXmlWriter.WriteJobList(s, [])));

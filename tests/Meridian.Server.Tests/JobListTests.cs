@@ -62,6 +62,32 @@ public sealed class JobListTests : IDisposable
     }
 
     [Fact]
+    public async Task List_GivesEveryJobOnceNewestFirst_WhenItIsLongerThanOneReadOfTheStore()
+    {
+        // More jobs than one page of the streamed list, created 8 at a time, so several share a creation millisecond.
+        var created = new List<string>();
+        for (var batch = 0; batch < 1300 / 8; batch++)
+        {
+            created.AddRange(await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _uws.CreateAsync("echo"))));
+        }
+
+        var all = Ids(await _uws.GetXmlAsync("/uws/echo"));
+        var last = Ids(await _uws.GetXmlAsync("/uws/echo?LAST=1100"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/uws/echo?LAST=1050");
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await _app.Client.SendAsync(request);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(created.Count, all.Count);
+        Assert.Equal(created.Select(Id).Order(), all.Order());
+        Assert.Equal(all.Take(1100), last);
+        var times = (await _uws.GetXmlAsync("/uws/echo")).Root!.Elements(UwsClient.Uws + "jobref")
+            .Select(j => j.Element(UwsClient.Uws + "creationTime")!.Value).ToList();
+        Assert.Equal(times.OrderDescending(StringComparer.Ordinal), times);
+        Assert.Equal(all.Take(1050), json.RootElement.GetProperty("jobs").EnumerateArray().Select(job => job.GetProperty("id").GetString()!));
+    }
+
+    [Fact]
     public async Task List_WithAfter_GivesOnlyJobsCreatedStrictlyLater_AndCombinesWithOtherFilters()
     {
         var early = await _uws.CreateAsync("echo");

@@ -32,7 +32,15 @@ public sealed class PhaseWriter(IJobStore store, PhaseWaiter waiter, ILogger log
             return false;
         }
 
-        Log.PhaseChanged(logger, jobId, service, from, change.Next);
+        // The line an operator follows is the outcome; the moves before it cost a log line per job each at Debug only.
+        if (PhaseTransitions.IsTerminal(change.Next))
+        {
+            Log.PhaseChanged(logger, jobId, service, from, change.Next);
+        }
+        else
+        {
+            Log.PhaseChangedOnTheWay(logger, jobId, service, from, change.Next);
+        }
         waiter.Notify(jobId);
         if (from is ExecutionPhase.EXECUTING && PhaseTransitions.IsTerminal(change.Next))
         {

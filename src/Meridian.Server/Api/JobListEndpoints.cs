@@ -16,12 +16,12 @@ public static class JobListEndpoints
     public static IEndpointRouteBuilder MapJobLists(this IEndpointRouteBuilder app)
     {
         var list = app.MapJobListGroup();
-        list.MapGet("", ListJobsAsync);
+        list.MapGet("", ListJobs);
         list.MapPost("", CreateJobAsync).DisableAntiforgery();
         return app;
     }
 
-    public static async Task<UwsDocument> ListJobsAsync(RequestedService service, Caller caller, HttpContext context, JobManager manager)
+    public static JobListDocument ListJobs(RequestedService service, Caller caller, HttpContext context, JobManager manager)
     {
         var definition = service.Definition;
         var filter = new JobListFilter(definition.Name)
@@ -32,9 +32,7 @@ public static class JobListEndpoints
             After = ReadAfter(context.Request.Query["AFTER"]),
             Last = ReadLast(context.Request.Query["LAST"]),
         };
-        var entries = await manager.ListAsync(filter, context.RequestAborted);
-        var jobListUrl = JobDocuments.JobListUrl(context.Request, definition.Name);
-        return UwsDocument.JobList(entries.Select(entry => JobDocuments.Reference(jobListUrl, entry)).ToList());
+        return new JobListDocument(manager, filter, JobDocuments.JobListUrl(context.Request, definition.Name));
     }
 
     public static async Task<Results<SeeOther, ContentHttpResult>> CreateJobAsync(RequestedService service, Caller caller, HttpContext context, JobManager manager)

@@ -16,6 +16,9 @@ public sealed class SyncWriteBufferStream(Stream body) : Stream
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    /// <summary>How many bytes the synchronous writes left in memory, not yet sent.</summary>
+    public long PendingLength => _pending.Length;
+
     /// <summary>Sends what the synchronous writes left in memory.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {

@@ -5,16 +5,13 @@ using Meridian.Server.Http;
 namespace Meridian.Server.Api;
 
 /// <summary>
-/// A UWS container (job, job list, results, parameters) written as XML, or as JSON when the client
+/// A UWS container (job, results, parameters; a job list is a <see cref="JobListDocument"/>) written as XML, or as JSON when the client
 /// prefers application/json. XML is the default and wins ties (U56).
 /// </summary>
 public sealed class UwsDocument(Action<Stream> writeXml, Action<Stream> writeJson) : IResult
 {
     public static UwsDocument Job(JobSummary job) =>
         new(s => UwsXmlWriter.WriteJob(s, job), s => UwsJsonWriter.WriteJob(s, job));
-
-    public static UwsDocument JobList(IReadOnlyList<JobReference> jobs) =>
-        new(s => UwsXmlWriter.WriteJobList(s, jobs), s => UwsJsonWriter.WriteJobList(s, jobs));
 
     public static UwsDocument Results(IReadOnlyList<ResultReference> results) =>
         new(s => UwsXmlWriter.WriteResults(s, results), s => UwsJsonWriter.WriteResults(s, results));
