@@ -34,6 +34,32 @@ public sealed class PostgresChangeFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadChangesAsync_LeavesOutTheExecutorsBookkeeping_ButReportsWhatTheOwnerSees()
+    {
+        await using var writer = await _database.CreateStoreAsync();
+        await using var reader = await _database.CreateStoreAsync();
+        await using var feed = new FeedRecorder(reader);
+        await WaitUntilListeningAsync(1);
+        var job = NewJob() with { Phase = ExecutionPhase.QUEUED, QueuedTime = DateTimeOffset.UnixEpoch };
+        await writer.CreateAsync(job, CancellationToken.None);
+        Assert.Equal(new JobChange(job.Id, ExecutionPhase.QUEUED), await feed.NextAsync(c => c.Id == job.Id, Patience));
+        Assert.True(await writer.TrySetPhaseAsync(job.Id, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.EXECUTING, job.CreationTime) { NodeId = "a" }, CancellationToken.None));
+        Assert.Equal(new JobChange(job.Id, ExecutionPhase.EXECUTING), await feed.NextAsync(c => c.Id == job.Id, Patience));
+
+        // The handle and the node are the executor's business: the next change the feed reports is the phase's.
+        Assert.True(await writer.TrySetExecutorHandleAsync(job.Id, "1234:5678", CancellationToken.None));
+        Assert.True(await writer.TrySetNodeAsync(job.Id, "a", "b", CancellationToken.None));
+        Assert.True(await writer.TrySetPhaseAsync(job.Id, ExecutionPhase.EXECUTING, new PhaseChange(ExecutionPhase.COMPLETED, job.CreationTime), CancellationToken.None));
+        Assert.Equal(new JobChange(job.Id, ExecutionPhase.COMPLETED), await feed.NextAsync(c => c.Id == job.Id, Patience));
+
+        // A new destruction time is the owner's to see: reported, and before the deletion.
+        Assert.True(await writer.TrySetDestructionAsync(job.Id, DateTimeOffset.UnixEpoch.AddYears(70), CancellationToken.None));
+        Assert.True(await writer.DeleteAsync(job.Id, CancellationToken.None));
+        Assert.Equal(new JobChange(job.Id, ExecutionPhase.COMPLETED), await feed.NextAsync(c => c.Id == job.Id, Patience));
+        Assert.Equal(new JobChange(job.Id, null), await feed.NextAsync(c => c.Id == job.Id, Patience));
+    }
+
+    [Fact]
     public async Task ReadChangesAsync_ReportsAnythingMayHaveChangedAndGoesOn_WhenItsConnectionIsTerminated()
     {
         await using var store = await _database.CreateStoreAsync();
