@@ -160,6 +160,22 @@ internal static class Benchmark
             Progress("starting meridian-server node b (PostgreSQL, same database and data directory)");
             b = await ServerUnderTest.StartAsync(cancellationToken, Node("b"), dataDirectory);
             report.Note($"pg node b: pid {b.ProcessId} at {b.BaseAddress}, answered GET /uws {b.StartupTime.TotalSeconds:0.00} s after start");
+            // Node b is warmed as node a was by the parts before (past its tier-1 compilations): the comparison is of
+            // two nodes in service, not of one that is still compiling its code.
+            Progress("pg, node b: warming up (creations and jobs end to end)");
+            var warmB = Clients(b);
+            try
+            {
+                await Loops.ConcurrentAsync(warmB.Length, 2 * Plan.CreationWarmUp, Plan.PartBudget,
+                    (client, token) => warmB[client].CreateAsync(run: false, token), cancellationToken);
+                await Loops.ConcurrentAsync(warmB.Length, Plan.EndToEndConcurrentWarmUp + Plan.EndToEndWarmUp, Plan.PartBudget,
+                    (client, token) => warmB[client].RunToCompletionAsync(token), cancellationToken);
+            }
+            finally
+            {
+                Dispose(warmB);
+            }
+
             // Client i talks to node a when i is even, to node b when odd: 4 and 4.
             spread = Enumerable.Range(0, Plan.Clients).Select(i => new UwsClient((i % 2 == 0 ? a : b).BaseAddress)).ToArray();
             var nodeB = b;
