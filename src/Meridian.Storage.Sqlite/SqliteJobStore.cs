@@ -9,7 +9,8 @@ namespace Meridian.Storage.Sqlite;
 /// <summary>
 /// The embedded default store: one SQLite file in WAL mode. One process owns the file, so writes go
 /// through a single connection in turn (no busy retries), while reads use connections of their own alongside,
-/// kept open with their prepared statements (<see cref="PreparedConnection"/>): one per read in flight at most.
+/// kept open with their prepared statements (<see cref="PreparedConnection"/>): one per read in flight, of which
+/// at most <see cref="MaxIdleReaders"/> are kept between reads (a burst of reads does not leave its connections behind).
 /// The statements are the relational core's (<see cref="JobStatements"/>).
 /// </summary>
 public sealed class SqliteJobStore : RelationalJobStore, IDisposable
@@ -17,7 +18,9 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
     private readonly string _connectionString;
     private readonly PreparedConnection _writer;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
+    private const int MaxIdleReaders = 16;
     private readonly ConcurrentBag<PreparedConnection> _idleReaders = [];
+    private int _idleCount;
     private volatile bool _disposed;
 
     public SqliteJobStore(string path)
@@ -80,15 +83,30 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
 
     protected override async Task<IReadOnlyList<T>> QueryAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        var reader = _idleReaders.TryTake(out var idle) ? idle : new PreparedConnection(_connectionString);
+        PreparedConnection reader;
+        if (_idleReaders.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            reader = idle;
+        }
+        else
+        {
+            reader = new PreparedConnection(_connectionString);
+        }
+
         try
         {
             return await ReadRowsAsync(reader.For(statement), read, cancellationToken);
         }
         finally
         {
-            if (_disposed)
+            if (_disposed || Interlocked.Increment(ref _idleCount) > MaxIdleReaders)
             {
+                if (!_disposed)
+                {
+                    Interlocked.Decrement(ref _idleCount);
+                }
+
                 reader.Dispose();
             }
             else
