@@ -15,10 +15,10 @@ namespace Meridian.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteJobStore : RelationalJobStore, IDisposable
 {
+    private const int MaxIdleReaders = 16;
     private readonly string _connectionString;
     private readonly PreparedConnection _writer;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
-    private const int MaxIdleReaders = 16;
     private readonly ConcurrentBag<PreparedConnection> _idleReaders = [];
     private int _idleCount;
     private volatile bool _disposed;
@@ -100,19 +100,24 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
         }
         finally
         {
-            if (_disposed || Interlocked.Increment(ref _idleCount) > MaxIdleReaders)
-            {
-                if (!_disposed)
-                {
-                    Interlocked.Decrement(ref _idleCount);
-                }
+            Release(reader);
+        }
+    }
 
-                reader.Dispose();
-            }
-            else
+    /// <summary>Keeps a reader for the next read, unless the store is disposed or keeps enough idle ones already.</summary>
+    private void Release(PreparedConnection reader)
+    {
+        if (!_disposed)
+        {
+            if (Interlocked.Increment(ref _idleCount) <= MaxIdleReaders)
             {
                 _idleReaders.Add(reader);
+                return;
             }
+
+            Interlocked.Decrement(ref _idleCount);
         }
+
+        reader.Dispose();
     }
 }

@@ -32,42 +32,39 @@ public sealed class JobListDocument(JobManager manager, JobListFilter filter, st
         // buffer stays small (and off the large-object heap) whatever the page size.
         using var body = new SyncWriteBufferStream(response.Body);
         var list = json ? UwsJobListWriter.Json(body) : UwsJobListWriter.Xml(body);
-        for (var first = true; ; first = false)
+        var sent = false;
+        while (true)
         {
             remaining -= page.Count;
-            var done = page.Count < PageSize || remaining <= 0;
-            for (var start = 0; start < page.Count || (start == 0 && done); start += SliceSize)
+            foreach (var slice in page.Chunk(SliceSize))
             {
-                list.Write(Slice(page, start).Select(entry => JobDocuments.Reference(jobListUrl, entry)));
-                var last = done && start + SliceSize >= page.Count;
-                if (last)
+                // The slice before goes out as this one is written: what stays pending at the end is the list's last part.
+                if (body.PendingLength > 0)
                 {
-                    list.Dispose();
-                    if (first && start == 0)
-                    {
-                        // A short list is sent whole, with its length, as every other document.
-                        response.ContentLength = body.PendingLength;
-                    }
+                    await body.DrainAsync(aborted);
+                    sent = true;
                 }
 
-                await body.DrainAsync(aborted);
-                if (last)
-                {
-                    return;
-                }
+                list.Write(slice.Select(entry => JobDocuments.Reference(jobListUrl, entry)));
+            }
+
+            if (page.Count < PageSize || remaining <= 0)
+            {
+                break;
             }
 
             var final = page[^1];
             page = await ReadPageAsync(new JobListCursor(final.CreationTime, final.Id), remaining, aborted);
         }
-    }
 
-    private static IEnumerable<JobListEntry> Slice(IReadOnlyList<JobListEntry> page, int start)
-    {
-        for (var i = start; i < Math.Min(page.Count, start + SliceSize); i++)
+        list.Dispose();
+        if (!sent)
         {
-            yield return page[i];
+            // A short list is sent whole, with its length, as every other document.
+            response.ContentLength = body.PendingLength;
         }
+
+        await body.DrainAsync(aborted);
     }
 
     private Task<IReadOnlyList<JobListEntry>> ReadPageAsync(JobListCursor? after, int? remaining, CancellationToken cancellationToken) =>
