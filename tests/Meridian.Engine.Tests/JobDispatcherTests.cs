@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Meridian.Engine.Tests;
 
-public sealed class JobDispatcherTests
+public sealed partial class JobDispatcherTests
 {
     [Fact]
     public async Task Dispatcher_EndsTheJobInErrorWithTheStderrTail_WhenTheProgramFails()

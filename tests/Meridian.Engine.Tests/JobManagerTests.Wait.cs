@@ -81,4 +81,31 @@ public sealed partial class JobManagerTests
 
         Assert.Equal(ExecutionPhase.PENDING, (await waiting.WaitAsync(Prompt))?.Phase);
     }
+
+    [Fact]
+    public async Task WaitAsync_AnswersAtOnceWithTheJobAsItIsNow_WhenItChangedAfterItWasRead()
+    {
+        await using var engine = new EngineHarness();
+        var asRead = await engine.SeedAsync(ExecutionPhase.PENDING);
+        var generation = engine.Manager.Generation(asRead.Id);
+        Assert.Null(await engine.Manager.RunAsync(asRead, CancellationToken.None));
+
+        var seen = await engine.Manager.WaitAsync(asRead, 60, null, CancellationToken.None, generation).WaitAsync(Prompt);
+
+        Assert.Equal(ExecutionPhase.QUEUED, seen?.Phase);
+    }
+
+    [Fact]
+    public async Task WaitAsync_BlocksUntilTheNextChange_WhenNothingChangedSinceTheJobWasRead()
+    {
+        await using var engine = new EngineHarness();
+        var job = await engine.SeedAsync(ExecutionPhase.PENDING);
+        var waiting = engine.Manager.WaitAsync(job, 60, null, CancellationToken.None, engine.Manager.Generation(job.Id));
+        await Task.Delay(100);
+        Assert.False(waiting.IsCompleted, "nothing changed: the WAIT blocks");
+
+        Assert.Null(await engine.Manager.RunAsync(job, CancellationToken.None));
+
+        Assert.Equal(ExecutionPhase.QUEUED, (await waiting.WaitAsync(Prompt))?.Phase);
+    }
 }

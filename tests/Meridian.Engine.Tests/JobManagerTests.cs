@@ -10,15 +10,16 @@ namespace Meridian.Engine.Tests;
 public sealed partial class JobManagerTests
 {
     [Fact]
-    public async Task CreateAsync_QueuesTheJobAndItCompletes_WhenPhaseIsRun()
+    public async Task CreateAsync_QueuesTheJobAndItCompletes_WhenPhaseIsRunBeforeTheServerHasLookedAtItsQueue()
     {
+        // Until its first look at the queue, the server does not know that no job waits there: the job is queued.
         await using var engine = new EngineHarness();
-        await engine.StartAsync();
 
         var job = await engine.CreateAsync("tool", ("PHASE", "RUN"));
 
         Assert.Equal(ExecutionPhase.QUEUED, job.Phase);
         Assert.Equal(EngineHarness.Start, job.QueuedTime);
+        await engine.StartAsync();
         var done = await engine.WaitForPhaseAsync(job.Id, ExecutionPhase.COMPLETED);
         Assert.NotNull(done.StartTime);
         Assert.NotNull(done.EndTime);

@@ -208,7 +208,8 @@ public sealed class LocalProcessExecutor : IJobExecutor
             // A daemonised grandchild may keep the pipes open long after the job's process exits:
             // give the output a moment to drain, then stop waiting for it.
             var drained = Task.WhenAll(copyOut, copyErr);
-            if (await Task.WhenAny(drained, Task.Delay(OutputDrainTimeout)) != drained)
+            // Mostly the pipes have closed with the process: no timer is armed for them then.
+            if (!drained.IsCompleted && await Task.WhenAny(drained, Task.Delay(OutputDrainTimeout)) != drained)
             {
                 _abandoned = true;
                 _process.StandardOutput.BaseStream.Dispose();

@@ -28,7 +28,7 @@ public sealed partial class JobDispatcher
         }
 
         var running = new RunningJob(service.Name, batch: true);
-        if (!_running.TryAdd(jobId, running))
+        if (!TryTakeSlot(jobId, service, running))
         {
             return false;
         }

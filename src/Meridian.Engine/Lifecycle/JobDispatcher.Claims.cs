@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-using System.Collections.Concurrent;
+using Meridian.Engine.Descriptions;
 using Meridian.Engine.Execution;
 using Meridian.Engine.Jobs;
 using Meridian.Engine.Storage;
@@ -17,7 +17,9 @@ public sealed partial class JobDispatcher
     {
         while (HasRoom(batch: false) || HasRoom(batch: true))
         {
-            var queued = await _store.ListQueuedAsync(Math.Max(256, _options.MaxConcurrentJobs * 4), cancellationToken);
+            var wakes = Interlocked.Read(ref _wakes);
+            var limit = Math.Max(256, _options.MaxConcurrentJobs * 4);
+            var queued = await _store.ListQueuedAsync(limit, cancellationToken);
             var started = 0;
             foreach (var candidate in queued)
             {
@@ -27,6 +29,13 @@ public sealed partial class JobDispatcher
                 }
             }
 
+            if (started == queued.Count && queued.Count < limit)
+            {
+                // Every job queued when this look began is taken: none waits, unless a wake came since.
+                Interlocked.Exchange(ref _drainedAtWake, wakes);
+                return;
+            }
+
             if (started == 0)
             {
                 return;
@@ -34,8 +43,88 @@ public sealed partial class JobDispatcher
         }
     }
 
+    /// <summary>
+    /// Whether the last look at the queue took every job in it and nothing has woken the claim loop since: no
+    /// job waits that this server could start, so a new one taking a free slot passes nobody.
+    /// </summary>
+    internal bool QueueDrained => Interlocked.Read(ref _drainedAtWake) == Interlocked.Read(ref _wakes);
+
+    /// <summary>
+    /// A job queued by a request that runs it (PHASE=RUN on a PENDING job) is claimed by that request, when this server
+    /// has a slot for it and no job waits before it: the claim loop is not woken and the queue not read, and the job is
+    /// EXECUTING by the time the request is answered. Otherwise the claim loop takes it in its turn. Never throws: the
+    /// job is queued already, and a claim that fails here is the claim loop's to make.
+    /// </summary>
+    public async Task StartOrQueueAsync(string jobId, string serviceName)
+    {
+        try
+        {
+            if (QueueDrained && _catalog.Find(serviceName) is { } service && _executors.GetValueOrDefault(service.Executor) is { } executor
+                && executor is not IBatchExecutor && await TryClaimAsync(new QueuedJob(jobId, serviceName), CancellationToken.None))
+            {
+                return;
+            }
+        }
+        catch (Exception exception)
+        {
+            Log.DispatcherLoopFailed(_logger, exception);
+        }
+
+        Wake();
+    }
+
+    /// <summary>
+    /// Takes a slot for a job about to be created to run, when this server has one for it and no job waits before it:
+    /// the job is then stored EXECUTING, claimed by this node as it is created (it never waits QUEUED, and no other
+    /// node is told of a queued job to race for), and started by <see cref="StartReserved"/>. False: store it QUEUED
+    /// and <see cref="Wake"/> the claim loop. Jobs of a batch executor always go through the queue.
+    /// </summary>
+    public bool TryReserve(string jobId, ServiceDefinition service)
+    {
+        if (!QueueDrained || _executors.GetValueOrDefault(service.Executor) is not { } executor || executor is IBatchExecutor)
+        {
+            return false;
+        }
+
+        return TryTakeSlot(jobId, service, new RunningJob(service.Name, batch: false));
+    }
+
+    /// <summary>Runs the job stored EXECUTING in the slot <see cref="TryReserve"/> took for it.</summary>
+    public void StartReserved(Job stored)
+    {
+        var running = _running[stored.Id];
+        running.Phase = ExecutionPhase.EXECUTING;
+        running.Claimed = true;
+        Log.PhaseChangedOnTheWay(_logger, stored.Id, stored.Service, ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING);
+        var service = _catalog.Find(stored.Service)!;
+        _ = Task.Run(() => RunAsync(stored.Id, stored, service, running), CancellationToken.None);
+    }
+
+    /// <summary>Gives back the slot of a job that could not be stored.</summary>
+    public void ReleaseReserved(string jobId)
+    {
+        if (_running.TryRemove(jobId, out var running))
+        {
+            running.Finished.TrySetResult();
+        }
+    }
+
     private bool HasRoom(bool batch) =>
-        _running.Values.Count(r => r.Batch == batch) < (batch ? _options.MaxBatchJobs : _options.MaxConcurrentJobs);
+        _running.Count(pair => pair.Value.Batch == batch) < (batch ? _options.MaxBatchJobs : _options.MaxConcurrentJobs);
+
+    /// <summary>
+    /// Registers the job as this server's if there is room for it, overall and in its service's own limit. Checked and
+    /// taken under one lock: the claim loop and the requests that start their jobs claim side by side.
+    /// </summary>
+    private bool TryTakeSlot(string jobId, ServiceDefinition service, RunningJob running)
+    {
+        lock (_slots)
+        {
+            return HasRoom(running.Batch)
+                && !(service.Limits.Concurrent is { } limit && _running.Count(pair => pair.Value.Service == service.Name) >= limit)
+                && _running.TryAdd(jobId, running);
+        }
+    }
 
     private async Task<bool> TryClaimAsync(QueuedJob candidate, CancellationToken cancellationToken)
     {
@@ -48,20 +137,14 @@ public sealed partial class JobDispatcher
             return false;
         }
 
-        var batch = executor is IBatchExecutor;
-        if (!HasRoom(batch) || (service.Limits.Concurrent is { } limit && _running.Values.Count(r => r.Service == service.Name) >= limit))
-        {
-            return false;
-        }
-
-        if (batch)
+        if (executor is IBatchExecutor)
         {
             return await TryClaimForBatchAsync(candidate.Id, service, cancellationToken);
         }
 
         // Registered before the claim, so an abort arriving between the claim and the start finds it.
         var running = new RunningJob(service.Name, batch: false);
-        if (!_running.TryAdd(candidate.Id, running))
+        if (!TryTakeSlot(candidate.Id, service, running))
         {
             return false;
         }
@@ -74,7 +157,7 @@ public sealed partial class JobDispatcher
 
         running.Phase = ExecutionPhase.EXECUTING;
         running.Claimed = true;
-        _ = Task.Run(() => RunAsync(candidate.Id, service, running), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(candidate.Id, null, service, running), CancellationToken.None);
         return true;
     }
 

@@ -8,11 +8,12 @@ namespace Meridian.Engine.Lifecycle;
 
 public sealed partial class JobDispatcher
 {
-    private async Task RunAsync(string jobId, ServiceDefinition service, RunningJob running)
+    /// <param name="claimed">The job as stored, when the request that created it claimed it; read otherwise.</param>
+    private async Task RunAsync(string jobId, Job? claimed, ServiceDefinition service, RunningJob running)
     {
         try
         {
-            var job = await _store.GetAsync(jobId, CancellationToken.None);
+            var job = claimed ?? await _store.GetAsync(jobId, CancellationToken.None);
             if (job is null)
             {
                 return;
@@ -45,7 +46,11 @@ public sealed partial class JobDispatcher
         {
             _running.TryRemove(jobId, out _);
             running.Finished.TrySetResult();
-            Wake();
+            // The freed slot is for a job waiting, if one is.
+            if (!QueueDrained)
+            {
+                Wake();
+            }
         }
     }
 

@@ -37,6 +37,10 @@ public sealed partial class JobDispatcher : BackgroundService
     private readonly CancellationTokenSource _stopping = new();
     /// <summary>Batch executors that did not answer, and until when no job is handed to them.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _unavailableUntil = new(StringComparer.Ordinal);
+    private readonly object _slots = new();
+    /// <summary>How many times the claim loop was woken, and the count when a look at the queue last found it emptied.</summary>
+    private long _wakes;
+    private long _drainedAtWake = -1;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public JobDispatcher(
@@ -57,7 +61,11 @@ public sealed partial class JobDispatcher : BackgroundService
     public int RunningCount => _running.Count;
 
     /// <summary>Asks the dispatcher to look at the queue now (a job was queued, or a slot freed).</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake()
+    {
+        Interlocked.Increment(ref _wakes);
+        _wake.Writer.TryWrite(true);
+    }
 
     /// <summary>
     /// A job changed in the store, possibly through another node: a job executing here that is no longer

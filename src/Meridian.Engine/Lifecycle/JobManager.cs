@@ -50,6 +50,8 @@ public sealed class JobManager(
         var id = JobId.New();
         var workspace = Workspace(id);
         var run = request.Control.Command == PhaseCommand.Run;
+        // With a slot free here and no job waiting, the job is created EXECUTING, claimed by this node as it is stored.
+        var reserved = run && dispatcher.TryReserve(id, service);
         try
         {
             var parameters = request.Parameters.ToList();
@@ -64,9 +66,11 @@ public sealed class JobManager(
                 Service = service.Name,
                 OwnerId = ownerId,
                 RunId = request.Control.RunId,
-                Phase = run ? ExecutionPhase.QUEUED : ExecutionPhase.PENDING,
+                Phase = reserved ? ExecutionPhase.EXECUTING : run ? ExecutionPhase.QUEUED : ExecutionPhase.PENDING,
                 CreationTime = now,
                 QueuedTime = run ? now : null,
+                StartTime = reserved ? now : null,
+                NodeId = reserved ? _options.NodeId : null,
                 ExecutionDuration = service.Limits.ClampExecutionDuration(request.Control.ExecutionDuration ?? service.Limits.DefaultExecutionDuration),
                 Destruction = ClampDestruction(service, now, request.Control.Destruction ?? now + service.Limits.DefaultDestruction),
                 Parameters = InDeclaredOrder(service, parameters),
@@ -74,7 +78,11 @@ public sealed class JobManager(
             };
             await store.CreateAsync(job, cancellationToken);
             Log.Created(logger, id, service.Name);
-            if (run)
+            if (reserved)
+            {
+                dispatcher.StartReserved(job);
+            }
+            else if (run)
             {
                 dispatcher.Wake();
             }
@@ -83,6 +91,11 @@ public sealed class JobManager(
         }
         catch
         {
+            if (reserved)
+            {
+                dispatcher.ReleaseReserved(id);
+            }
+
             workspace.Delete();
             throw;
         }
@@ -169,7 +182,8 @@ public sealed class JobManager(
                 case ExecutionPhase.PENDING or ExecutionPhase.HELD:
                     if (await _phases.TryMoveAsync(job, new PhaseChange(ExecutionPhase.QUEUED, time.GetUtcNow()), cancellationToken))
                     {
-                        dispatcher.Wake();
+                        // Not the job as read: its parameters may have changed between that read and this move.
+                        await dispatcher.StartOrQueueAsync(job.Id, job.Service);
                         return null;
                     }
 
@@ -272,11 +286,16 @@ public sealed class JobManager(
         }
     }
 
+    /// <summary>The job's generation in the WAIT bookkeeping (PhaseWaiter): note it before reading a job that may be waited on.</summary>
+    public long Generation(string jobId) => waiter.Generation(jobId);
+
     /// <summary>
     /// WAIT: blocks while the job is active (and in <paramref name="phase"/>, when given) until it changes or
     /// the time runs out; WAIT=-1 and values over the cap wait the configured maximum.
     /// </summary>
-    public async Task<Job?> WaitAsync(Job job, int seconds, ExecutionPhase? phase, CancellationToken cancellationToken)
+    /// <param name="generationBeforeRead">The job's <see cref="Generation"/> noted before <paramref name="job"/> was read, if it was:
+    /// when it has not moved, the job is not read again before the wait.</param>
+    public async Task<Job?> WaitAsync(Job job, int seconds, ExecutionPhase? phase, CancellationToken cancellationToken, long? generationBeforeRead = null)
     {
         if (seconds == 0 || !job.Phase.IsActive() || (phase is { } expected && job.Phase != expected))
         {
@@ -285,10 +304,13 @@ public sealed class JobManager(
 
         var limit = seconds < 0 || seconds > _options.MaxWaitSeconds ? _options.MaxWaitSeconds : seconds;
         var changed = waiter.NextChange(job.Id);
-        var current = await store.GetAsync(job.Id, cancellationToken);
-        if (current is null || current.Phase != job.Phase)
+        if (generationBeforeRead != waiter.Generation(job.Id))
         {
-            return current;
+            var current = await store.GetAsync(job.Id, cancellationToken);
+            if (current is null || current.Phase != job.Phase)
+            {
+                return current;
+            }
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

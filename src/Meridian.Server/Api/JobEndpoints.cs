@@ -54,7 +54,7 @@ public static class JobEndpoints
                 phase = parsed;
             }
 
-            job = await manager.WaitAsync(job, seconds, phase, context.RequestAborted)
+            job = await manager.WaitAsync(job, seconds, phase, context.RequestAborted, owned.GenerationBeforeRead)
                 ?? throw new RequestRejectedException(StatusCodes.Status404NotFound, $"Job '{job.Id}' was destroyed while waiting.");
         }
 

@@ -13,11 +13,16 @@ namespace Meridian.Server.Api;
 /// </summary>
 public sealed record OwnedJob(ServiceDefinition Service, Job Job)
 {
+    /// <summary>The job's generation (PhaseWaiter) noted before it was read: a WAIT on it need not read it again if nothing changed since.</summary>
+    public long? GenerationBeforeRead { get; init; }
+
     public static async ValueTask<OwnedJob?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
         var route = context.Request.RouteValues;
         var manager = context.RequestServices.GetRequiredService<JobManager>();
-        var (service, job) = await JobLookup.JobAsync(manager, context, (string)route["service"]!, (string)route["jobId"]!);
-        return new OwnedJob(service, job);
+        var jobId = (string)route["jobId"]!;
+        var generation = manager.Generation(jobId);
+        var (service, job) = await JobLookup.JobAsync(manager, context, (string)route["service"]!, jobId);
+        return new OwnedJob(service, job) { GenerationBeforeRead = generation };
     }
 }
