@@ -45,7 +45,15 @@ public sealed class SignInBrowserServer : BrowserServer
         await page.GetByLabel("Name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/web/jobs.html");
+        // Signed in when the page the sign-in returns to says so; a refused sign-in stays here with its reason.
+        var arrived = page.WaitForURLAsync("**/web/jobs.html", new() { WaitUntil = WaitUntilState.Commit });
+        var refused = page.Locator("#alert:not(:empty)").WaitForAsync();
+        if (await Task.WhenAny(arrived, refused) == refused && !arrived.IsCompleted)
+        {
+            Assert.Fail($"signing in as {user} was refused: {await page.Locator("#alert").TextContentAsync()}");
+        }
+
+        await arrived;
         await Expect(page.Locator("#session")).ToContainTextAsync($"Signed in as {user}");
         return page;
     }
