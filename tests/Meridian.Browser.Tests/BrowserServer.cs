@@ -11,6 +11,9 @@ namespace Meridian.Browser.Tests;
 /// </summary>
 public class BrowserServer : IAsyncLifetime
 {
+    /// <summary>How long an action or a navigation may take on a loaded machine.</summary>
+    public const float ActionTimeout = 20_000;
+
     private readonly Dictionary<string, string> _settings;
     private readonly string _services;
     private IPlaywright? _playwright;
@@ -66,7 +69,7 @@ public class BrowserServer : IAsyncLifetime
             BaseURL = Application.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(ActionTimeout);
         var page = await context.NewPageAsync();
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         page.PageError += (_, error) => PageErrors.Add(error);
@@ -90,6 +93,18 @@ public class BrowserServer : IAsyncLifetime
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
         Assert.True(serious.Count == 0, $"axe found on {page.Url}:\n{string.Join("\n", serious)}");
     }
+
+    /// <summary>
+    /// Waits until the page's address matches, as a click's navigation brings it there. Unlike WaitForURLAsync,
+    /// which compares the address once and then listens for the next navigation, this polls: a navigation that
+    /// ends between the comparison and the listening is not missed.
+    /// </summary>
+    public static Task ArrivesAtAsync(IPage page, Regex url) =>
+        Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = ActionTimeout });
+
+    /// <summary>Waits until the page has left the address that contains this text (a job's id).</summary>
+    public static Task LeavesAsync(IPage page, string text) =>
+        Assertions.Expect(page).Not.ToHaveURLAsync(new Regex(Regex.Escape(text)), new() { Timeout = ActionTimeout });
 
     /// <summary>The id of the job whose page is open.</summary>
     public static string JobIdOf(IPage page) => Regex.Match(page.Url, "[?&]id=([^&]+)").Groups[1].Value;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -104,7 +105,7 @@ public sealed class EditAndRunAgainTests(BrowserServer server) : IClassFixture<B
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Run again" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => !url.Contains(source, StringComparison.Ordinal));
+        await BrowserServer.LeavesAsync(page, source);
         await Expect(page.Locator("#phase")).ToContainTextAsync("COMPLETED");
         Assert.Equal("stars.csv", (await UploadOfAsync(BrowserServer.JobIdOf(page))).GetProperty("fileName").GetString());
     }
@@ -128,7 +129,7 @@ public sealed class EditAndRunAgainTests(BrowserServer server) : IClassFixture<B
         await BrowserServer.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/job.html?service=hello&id={id}");
+        await BrowserServer.ArrivesAtAsync(page, new Regex($@"/job\.html\?service=hello&id={Regex.Escape(id)}$"));
         await Expect(page.Locator("#phase")).ToContainTextAsync("PENDING");
         Assert.Equal("Grace", (await server.Http.GetStringAsync($"/uws/hello/{id}/parameters/name")).Trim());
 

@@ -90,7 +90,7 @@ public sealed class JobOutcomePageTests(BrowserServer server) : IClassFixture<Br
         await BrowserServer.ScreenshotAsync(page, $"job-completed-{name}");
         await BrowserServer.AssertAccessibleAsync(page);
         await graph.Locator("a.prov-link", new() { HasText = "vis2" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("#result-vis2", StringComparison.Ordinal));
+        await BrowserServer.ArrivesAtAsync(page, new Regex("#result-vis2$"));
         await Expect(page.Locator("#result-vis2 h3")).ToBeInViewportAsync();
         Assert.Empty(server.PageErrors);
     }

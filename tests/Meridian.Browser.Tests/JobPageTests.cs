@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -59,7 +60,7 @@ public sealed class JobPageTests(BrowserServer server) : IClassFixture<BrowserSe
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Run again" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => !url.Contains(id, StringComparison.Ordinal));
+        await BrowserServer.LeavesAsync(page, id);
         await Expect(page.Locator("#phase")).ToContainTextAsync("COMPLETED");
         await Expect(page.Locator("[data-result=greeting] pre")).ToHaveTextAsync("Hello, Grace Hopper!\nHello, Grace Hopper!\n");
         Assert.NotEqual(id, BrowserServer.JobIdOf(page));
@@ -81,7 +82,7 @@ public sealed class JobPageTests(BrowserServer server) : IClassFixture<BrowserSe
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Run again" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => !url.Contains(id, StringComparison.Ordinal));
+        await BrowserServer.LeavesAsync(page, id);
         await Expect(page.Locator("#phase")).ToContainTextAsync("COMPLETED");
         await Expect(page.Locator("[data-result=stats] tbody tr")).ToHaveCountAsync(2);
     }
@@ -98,7 +99,7 @@ public sealed class JobPageTests(BrowserServer server) : IClassFixture<BrowserSe
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/jobs.html?service=hello");
+        await BrowserServer.ArrivesAtAsync(page, new Regex(@"/jobs\.html\?service=hello$"));
         Assert.Equal("Delete this job and all its files?", question);
         using var gone = await server.Http.GetAsync($"/uws/hello/{id}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);

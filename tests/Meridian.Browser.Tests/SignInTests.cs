@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Meridian.Cli;
 using Meridian.Cli.Users;
 using Microsoft.AspNetCore.Builder;
@@ -46,7 +47,7 @@ public sealed class SignInBrowserServer : BrowserServer
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Signed in when the page the sign-in returns to says so; a refused sign-in stays here with its reason.
-        var arrived = page.WaitForURLAsync("**/web/jobs.html", new() { WaitUntil = WaitUntilState.Commit });
+        var arrived = ArrivesAtAsync(page, new Regex(@"/web/jobs\.html$"));
         var refused = page.Locator("#alert:not(:empty)").WaitForAsync();
         if (await Task.WhenAny(arrived, refused) == refused && refused.IsCompletedSuccessfully && !arrived.IsCompleted)
         {
@@ -96,7 +97,7 @@ public sealed class SignInTests(SignInBrowserServer server) : IClassFixture<Sign
         await Expect(bob.Locator("#content")).Not.ToContainTextAsync("Hello,");
 
         await alice.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await alice.WaitForURLAsync("**/web/signin.html");
+        await BrowserServer.ArrivesAtAsync(alice, new Regex(@"/web/signin\.html$"));
         await Expect(alice.Locator("#session")).ToHaveTextAsync("Not signed in");
         await alice.GotoAsync($"/web/job.html?service=hello&id={id}");
         await Expect(alice.Locator("#alert")).ToContainTextAsync("You are not signed in");
