@@ -160,7 +160,7 @@ public abstract class JobExecutorCompliance : ExecutorSuite<IJobExecutor>
         Assert.Equal("second\n", await File.ReadAllTextAsync(second.StdoutPath));
     }
 
-    private static async Task<int> ReadPidAsync(string path)
+    protected static async Task<int> ReadPidAsync(string path)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < Patience)
@@ -177,7 +177,7 @@ public abstract class JobExecutorCompliance : ExecutorSuite<IJobExecutor>
     }
 
     /// <summary>Whether the process is gone; a zombie counts as gone (it runs nothing and waits for a reaper).</summary>
-    private static async Task<bool> HasEndedAsync(int pid)
+    protected static async Task<bool> HasEndedAsync(int pid)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < Patience)

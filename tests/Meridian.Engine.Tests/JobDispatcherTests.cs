@@ -156,6 +156,37 @@ public sealed partial class JobDispatcherTests
     }
 
     [Fact]
+    public async Task Dispatcher_StopsAnOrphanByItsJobId_WhenItsExecutorFindsExecutionsByJobId()
+    {
+        // No handle was stored for it: a server that died before it could have, or an executor that needs none.
+        await using var engine = new EngineHarness();
+        engine.Executor.HandleIsJobId = true;
+        var orphan = await engine.SeedAsync(ExecutionPhase.EXECUTING);
+
+        await engine.StartAsync();
+
+        await engine.WaitForPhaseAsync(orphan.Id, ExecutionPhase.ERROR);
+        Assert.Contains(orphan.Id, engine.Executor.Cancelled);
+    }
+
+    [Theory]
+    [InlineData(false, "fake-1")]
+    [InlineData(true, null)]
+    public async Task Dispatcher_StoresTheHandle_OnlyWhenItIsNotTheJobId(bool handleIsJobId, string? stored)
+    {
+        await using var engine = new EngineHarness();
+        engine.Executor.HandleIsJobId = handleIsJobId;
+        await engine.StartAsync();
+        var job = await engine.CreateAsync("tool", ("mode", "hang"), ("PHASE", "RUN"));
+        await engine.WaitUntilAsync(() => engine.Executor.RunningCount == 1, "the execution to start");
+        // The handle is stored, when it is, before the dispatcher waits for the execution to end.
+        engine.Executor.ReleaseAll();
+        var ended = await engine.WaitForPhaseAsync(job.Id, ExecutionPhase.COMPLETED);
+
+        Assert.Equal(stored, ended.ExecutorHandle);
+    }
+
+    [Fact]
     public async Task StopAsync_EndsExecutingJobsInTransientError_WhenTheServerShutsDown()
     {
         await using var engine = new EngineHarness();

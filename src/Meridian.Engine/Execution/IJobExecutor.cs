@@ -12,8 +12,17 @@ public interface IJobExecutor
     /// <summary>The name service definitions use to choose this executor (executor: local).</summary>
     string Name { get; }
 
-    /// <summary>Starts the execution and returns its handle, a string the store keeps to find it again after a restart.</summary>
+    /// <summary>
+    /// Starts the execution and returns its handle, a string the store keeps to find it again after a restart (unless
+    /// <see cref="HandleIsJobId"/>).
+    /// </summary>
     Task<string> StartAsync(ExecutionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the handle is always the job's id (<see cref="ExecutionRequest.JobId"/>): the executor finds an execution
+    /// again from the id alone, so the store need not be told the handle, a write saved for every job.
+    /// </summary>
+    bool HandleIsJobId => false;
 
     /// <summary>Completes when the execution has ended (all output written), with how it ended.</summary>
     Task<ExecutionStatus> WaitForExitAsync(string handle, CancellationToken cancellationToken);

@@ -11,8 +11,9 @@ namespace Meridian.Engine.Execution;
 /// stderr are streamed to the job's files; cancelling kills the whole tree.
 /// </summary>
 /// <remarks>
-/// The handle is "pid:starttime" (the start time the kernel gives in /proc/pid/stat), so that after a
-/// restart the same process can be recognised, and a recycled pid is never mistaken for it.
+/// The handle is the job's id, which every process of the job carries in its environment (<see cref="JobProcesses"/>):
+/// after a restart the tree is found from the id alone, so the store need not keep a handle for a local job. A handle
+/// "pid:starttime", which servers before this one stored, still names the process with that pid and start time.
 /// </remarks>
 public sealed class LocalProcessExecutor : IJobExecutor
 {
@@ -20,6 +21,8 @@ public sealed class LocalProcessExecutor : IJobExecutor
     private readonly ConcurrentDictionary<string, LocalExecution> _executions = new(StringComparer.Ordinal);
 
     public string Name => ExecutorName;
+
+    public bool HandleIsJobId => true;
 
     public Task<string> StartAsync(ExecutionRequest request, CancellationToken cancellationToken)
     {
@@ -48,6 +51,9 @@ public sealed class LocalProcessExecutor : IJobExecutor
             info.Environment[name] = value;
         }
 
+        // Set last, so that no value from the request can unmark the job's processes.
+        info.Environment[JobProcesses.Variable] = request.JobId;
+
         // Unbuffered (bufferSize 0): each chunk read from the pipe reaches the file at once, so that the job's logs can
         // be followed while it runs rather than 4 KB at a time.
         var stdout = new FileStream(request.StdoutPath, FileMode.Create, FileAccess.Write, FileShare.Read, 0, useAsync: true);
@@ -66,10 +72,8 @@ public sealed class LocalProcessExecutor : IJobExecutor
         }
 
         process.StandardInput.Close();
-        var handle = string.Create(CultureInfo.InvariantCulture, $"{process.Id}:{ProcessStartTime(process.Id)}");
-        var execution = new LocalExecution(process, stdout, stderr);
-        _executions[handle] = execution;
-        return Task.FromResult(handle);
+        _executions[request.JobId] = new LocalExecution(process, stdout, stderr);
+        return Task.FromResult(request.JobId);
     }
 
     public async Task<ExecutionStatus> WaitForExitAsync(string handle, CancellationToken cancellationToken)
@@ -91,9 +95,20 @@ public sealed class LocalProcessExecutor : IJobExecutor
             return Task.FromResult(execution.Completion.IsCompleted ? execution.Completion.Result : new ExecutionStatus(ExecutionState.Running));
         }
 
-        return Task.FromResult(FindOrphan(handle) is null
-            ? new ExecutionStatus(ExecutionState.Lost, Message: "no such process")
-            : new ExecutionStatus(ExecutionState.Lost, Message: "the process outlived the server that started it"));
+        bool outlived;
+        if (LegacyHandle.TryParse(handle, out var legacy))
+        {
+            using var orphan = FindOrphan(legacy);
+            outlived = orphan is not null;
+        }
+        else
+        {
+            outlived = JobProcesses.Find(handle).Count > 0;
+        }
+
+        return Task.FromResult(outlived
+            ? new ExecutionStatus(ExecutionState.Lost, Message: "the process outlived the server that started it")
+            : new ExecutionStatus(ExecutionState.Lost, Message: "no such process"));
     }
 
     public Task CancelAsync(string handle, CancellationToken cancellationToken)
@@ -102,10 +117,10 @@ public sealed class LocalProcessExecutor : IJobExecutor
         {
             execution.Kill();
         }
-        else
+        else if (LegacyHandle.TryParse(handle, out var legacy))
         {
             // A process left behind by a server that died: kill it only if it is still the same process.
-            using var orphan = FindOrphan(handle);
+            using var orphan = FindOrphan(legacy);
             try
             {
                 orphan?.Kill(entireProcessTree: true);
@@ -115,22 +130,21 @@ public sealed class LocalProcessExecutor : IJobExecutor
                 // It ended meanwhile.
             }
         }
+        else
+        {
+            // The processes a server that died left behind, its job's id in their environment.
+            JobProcesses.Kill(handle);
+        }
 
         return Task.CompletedTask;
     }
 
-    private static Process? FindOrphan(string handle)
+    private static Process? FindOrphan(LegacyHandle handle)
     {
-        var parts = handle.Split(':');
-        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var pid))
-        {
-            return null;
-        }
-
         try
         {
-            var process = Process.GetProcessById(pid);
-            if (ProcessStartTime(pid) == parts[1])
+            var process = Process.GetProcessById(handle.Pid);
+            if (ProcessStartTime(handle.Pid) == handle.StartTime)
             {
                 return process;
             }
@@ -160,6 +174,23 @@ public sealed class LocalProcessExecutor : IJobExecutor
         }
     }
 
+
+    /// <summary>"pid:starttime", the handle of a local job stored by servers before the job's id was its handle.</summary>
+    private readonly record struct LegacyHandle(int Pid, string StartTime)
+    {
+        public static bool TryParse(string handle, out LegacyHandle legacy)
+        {
+            legacy = default;
+            var parts = handle.Split(':');
+            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                return false;
+            }
+
+            legacy = new LegacyHandle(pid, parts[1]);
+            return true;
+        }
+    }
 
     /// <summary>
     /// One running process: its output is copied to the job's files until both streams close. When a file

@@ -75,7 +75,11 @@ public sealed partial class JobDispatcher
             return new ExecutionEnding(new ExecutionStatus(ExecutionState.Failed), null, exception.Message);
         }
 
-        await _store.TrySetExecutorHandleAsync(job.Id, handle, CancellationToken.None);
+        if (!executor.HandleIsJobId)
+        {
+            await _store.TrySetExecutorHandleAsync(job.Id, handle, CancellationToken.None);
+        }
+
         using var deadline = new CancellationTokenSource();
         var exited = executor.WaitForExitAsync(handle, CancellationToken.None);
         // A timer cannot wait longer than about 49 days (Task.Delay throws, after the program has started): a longer

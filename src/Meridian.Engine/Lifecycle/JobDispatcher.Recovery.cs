@@ -37,7 +37,10 @@ public sealed partial class JobDispatcher
                 continue;
             }
 
-            if (job.ExecutorHandle is { } handle && service is not null && _executors.TryGetValue(service.Executor, out var executor))
+            // Whatever it left running is stopped; an executor whose handle is the job's id finds it from the id, even
+            // when the server died before the handle could have been stored.
+            if (service is not null && _executors.TryGetValue(service.Executor, out var executor)
+                && (job.ExecutorHandle ?? (executor.HandleIsJobId ? job.Id : null)) is { } handle)
             {
                 await executor.CancelAsync(handle, cancellationToken);
             }

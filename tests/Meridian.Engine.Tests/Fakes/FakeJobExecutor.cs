@@ -23,6 +23,9 @@ public sealed class FakeJobExecutor : IJobExecutor
 
     public string Name => ExecutorName;
 
+    /// <summary>When set, the handle is the job's id, as the local executor's is.</summary>
+    public bool HandleIsJobId { get; set; }
+
     /// <summary>Job ids in the order their executions started.</summary>
     public IReadOnlyList<string> Started => [.. _started];
 
@@ -68,7 +71,7 @@ public sealed class FakeJobExecutor : IJobExecutor
             throw new ExecutionStartException($"could not start '{program}': No such file or directory", new FileNotFoundException());
         }
 
-        var handle = $"fake-{Interlocked.Increment(ref _next)}";
+        var handle = HandleIsJobId ? request.JobId : $"fake-{Interlocked.Increment(ref _next)}";
         var execution = new Execution(program);
         lock (_gate)
         {
