@@ -21,6 +21,9 @@ public sealed class PrometheusExporter : IDisposable
 
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, ConcurrentDictionary<string, MetricSeries>> _series = new();
+    // The series a measurement's tags, as they came, were found in: tags in another order that spell the same
+    // labels find the same series through _series.
+    private readonly ConcurrentDictionary<(Instrument, MeasurementTags), MetricSeries> _seen = new();
 
     public PrometheusExporter(IMeterFactory meterFactory)
     {
@@ -80,14 +83,19 @@ public sealed class PrometheusExporter : IDisposable
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        if (!_series.TryGetValue(instrument, out var series))
+        var key = (instrument, new MeasurementTags(tags));
+        if (!_seen.TryGetValue(key, out var found))
         {
-            return;
+            if (!_series.TryGetValue(instrument, out var series))
+            {
+                return;
+            }
+
+            var bounds = Kind(instrument) != "histogram" ? null
+                : instrument.Meter.Name == JobMetrics.MeterName ? JobBounds : RequestBounds;
+            found = _seen.GetOrAdd(key, series.GetOrAdd(PrometheusText.Labels(key.Item2.Tags), static (labels, b) => new MetricSeries(labels, b), bounds));
         }
 
-        var labels = PrometheusText.Labels(tags.ToArray());
-        var bounds = Kind(instrument) != "histogram" ? null
-            : instrument.Meter.Name == JobMetrics.MeterName ? JobBounds : RequestBounds;
-        series.GetOrAdd(labels, static (key, b) => new MetricSeries(key, b), bounds).Add(value);
+        found.Add(value);
     }
 }

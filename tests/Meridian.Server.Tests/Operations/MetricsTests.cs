@@ -1,4 +1,10 @@
 // SPDX-License-Identifier: MIT
+using System.Diagnostics.Metrics;
+using System.Text;
+using Meridian.Engine.Diagnostics;
+using Meridian.Server.Operations;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Meridian.Server.Tests.Operations;
 
 /// <summary>/metrics after a known sequence of jobs: the census by phase, the queue, job durations and request latencies.</summary>
@@ -56,5 +62,23 @@ public sealed class MetricsTests : IClassFixture<MeridianApplication>
     {
         Assert.Equal("http_server_request_duration_seconds", Server.Operations.PrometheusText.MetricName("http.server.request.duration", "s"));
         Assert.Equal("a\\\"b\\\\c\\n", Server.Operations.PrometheusText.Escape("a\"b\\c\n"));
+    }
+
+    [Fact]
+    public void Exporter_KeepsOneSeriesPerLabelSet_WhateverTheOrderOfTheTags()
+    {
+        using var provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var exporter = new PrometheusExporter(provider.GetRequiredService<IMeterFactory>());
+        var counter = provider.GetRequiredService<IMeterFactory>().Create(JobMetrics.MeterName).CreateCounter<long>("test.things");
+
+        counter.Add(1, new("service", "echo"), new("phase", "COMPLETED"));
+        counter.Add(2, new("phase", "COMPLETED"), new("service", "echo"));
+        counter.Add(4, new("service", "echo"), new("phase", "ERROR"));
+        counter.Add(8, new("service", "echo"), new("phase", "COMPLETED"));
+        var output = new StringBuilder();
+        exporter.WriteTo(output);
+
+        var samples = output.ToString().Split('\n').Where(line => line.StartsWith("test_things_total", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["test_things_total{phase=\"COMPLETED\",service=\"echo\"} 11", "test_things_total{phase=\"ERROR\",service=\"echo\"} 4"], samples);
     }
 }
