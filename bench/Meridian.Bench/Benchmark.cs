@@ -20,7 +20,7 @@ internal static class Benchmark
             Progress($"floor: loopback HTTP round trip to a bare Kestrel, {Plan.HttpRequests} requests");
             var http = await Floors.HttpRoundTripAsync(floor, Plan.HttpWarmUp, Plan.HttpRequests, Plan.PartBudget, cancellationToken);
             Progress($"floor: POST and fork/exec (a folder, /bin/true, its output to files) on a bare Kestrel, {Plan.ForkRuns} requests");
-            var (postFork, postForkCpu) = await Floors.PostAndForkAsync(floor, Plan.ForkWarmUp, Plan.ForkRuns, Plan.PartBudget, cancellationToken);
+            var (postFork, postForkCpu) = await Floors.PostAndForkAsync(floor, Plan.PostForkWarmUp, Plan.ForkRuns, Plan.PartBudget, cancellationToken);
             report.NoteIfTruncated("fork/exec floor", fork);
             report.NoteIfTruncated("HTTP floor", http);
             report.NoteIfTruncated("POST-and-fork floor", postFork);
