@@ -16,11 +16,14 @@ public abstract class SqlDialect
         foreach (var argument in statement.Arguments)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = argument.Name;
+            parameter.ParameterName = ParameterName(argument.Name);
             Bind(parameter, argument.Kind, argument.Value);
             command.Parameters.Add(parameter);
         }
     }
+
+    /// <summary>The name a parameter is given for the statement's @name.</summary>
+    protected virtual string ParameterName(string name) => name;
 
     /// <summary>Sets the parameter's type and value (DBNull for a null value).</summary>
     protected abstract void Bind(DbParameter parameter, ColumnKind kind, object? value);
