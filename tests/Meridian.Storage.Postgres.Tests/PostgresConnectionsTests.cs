@@ -34,6 +34,14 @@ public sealed class PostgresConnectionsTests
     }
 
     [Theory]
+    [InlineData("Host=db;Database=meridian", true)]
+    [InlineData("Host=db;No Reset On Close=false", false)]
+    public void WithDefaults_LeavesPooledSessionsUnreset_UnlessTheConnectionStringAsks(string connectionString, bool expected)
+    {
+        Assert.Equal(expected, PostgresConnections.WithDefaults(connectionString).NoResetOnClose);
+    }
+
+    [Theory]
     [InlineData("Host=db;Maximum Pool Size=200", 200)]
     [InlineData("Host=db;MaxPoolSize=7", 7)]
     public void WithDefaults_KeepsThePoolSize_WhenTheConnectionStringSetsOne(string connectionString, int expected)
