@@ -39,20 +39,18 @@ internal static class JobProcesses
 
     /// <summary>
     /// Kills every process marked with <paramref name="jobId"/>, looking again until none is left (a parent killed
-    /// between the look and the kill may have started another). Returns whether any was found.
+    /// between the look and the kill may have started another).
     /// </summary>
-    public static bool Kill(string jobId)
+    public static void Kill(string jobId)
     {
-        var any = false;
         for (var round = 0; round < 5; round++)
         {
             var pids = Find(jobId);
             if (pids.Count == 0)
             {
-                break;
+                return;
             }
 
-            any = true;
             foreach (var pid in pids)
             {
                 try
@@ -66,8 +64,6 @@ internal static class JobProcesses
                 }
             }
         }
-
-        return any;
     }
 
     private static bool IsMarked(string environ, byte[] entry)

@@ -108,7 +108,7 @@ public sealed partial class JobDispatcher
 
     private static ExecutionRequest BuildRequest(Job job, ServiceDefinition service, JobWorkspace workspace) =>
         new(job.Id, CommandRenderer.Render(service, job, workspace), workspace.Work, workspace.Stdout, workspace.Stderr,
-            new Dictionary<string, string> { ["MERIDIAN_JOB_ID"] = job.Id, ["MERIDIAN_WORK_DIR"] = workspace.Work },
+            new Dictionary<string, string> { [JobProcesses.Variable] = job.Id, ["MERIDIAN_WORK_DIR"] = workspace.Work },
             job.ExecutionDuration > 0 ? TimeSpan.FromSeconds(job.ExecutionDuration) : null)
         {
             Batch = service.Batch,
