@@ -15,7 +15,15 @@ public static class XmlText
     /// <summary>The index of the first character XML 1.0 cannot carry, or -1 when there is none.</summary>
     public static int FirstForbidden(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Most text is all printable below the surrogates: one vectorised scan says so, and only text with something
+        // else in it is looked at a character at a time from there.
+        var start = text.AsSpan().IndexOfAnyExceptInRange(' ', '\uD7FF');
+        if (start < 0)
+        {
+            return -1;
+        }
+
+        for (var i = start; i < text.Length; i++)
         {
             if (!IsXmlChar(text, i))
             {

@@ -23,6 +23,16 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
     private int _idleCount;
     private volatile bool _disposed;
 
+    static SqliteJobStore()
+    {
+        // Every connection of the store is used by one caller at a time (the writer in its turn, a reader by its one read),
+        // so SQLite's multi-thread mode is enough: the serialized default locks a connection's mutex around each call, a
+        // lock and an unlock for every column of every row read. This must come before the first connection of the process
+        // opens; if another part of the process opened one first, SQLite refuses and stays serialized, which is as correct.
+        SQLitePCL.Batteries_V2.Init();
+        _ = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD);
+    }
+
     public SqliteJobStore(string path)
         : base(SqliteDialect.Instance)
     {
@@ -58,8 +68,11 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
     public void Dispose()
     {
         _disposed = true;
+        // A write in flight finishes first: a connection is closed by the caller using it, never beside it. The writes
+        // still waiting then get their turn, see the store disposed and give up.
+        _writeTurn.Wait();
         _writer.Dispose();
-        _writeTurn.Dispose();
+        _writeTurn.Release();
         while (_idleReaders.TryTake(out var reader))
         {
             reader.Dispose();
@@ -71,6 +84,7 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
         await _writeTurn.WaitAsync(cancellationToken);
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             var command = _writer.For(statement);
             // Once its turn has come a write is not abandoned half-way: the caller's cancellation stops the wait only.
             return await command.ExecuteNonQueryAsync(CancellationToken.None);

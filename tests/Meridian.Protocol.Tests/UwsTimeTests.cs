@@ -18,6 +18,36 @@ public sealed class UwsTimeTests
         Assert.Equal("2030-01-02T08:04:05.999Z", UwsTime.Format(new DateTimeOffset(2030, 1, 2, 3, 4, 5, 999, TimeSpan.FromHours(-5))));
     }
 
+    [Fact]
+    public void Format_PadsEveryField_WhenTheyHaveFewerDigits()
+    {
+        Assert.Equal("0987-06-07T08:09:01.020Z", UwsTime.Format(new DateTimeOffset(987, 6, 7, 8, 9, 1, 20, TimeSpan.Zero)));
+        Assert.Equal("9999-12-31T23:59:59.999Z", UwsTime.Format(DateTimeOffset.MaxValue));
+        Assert.Equal("0001-01-01T00:00:00.000Z", UwsTime.Format(DateTimeOffset.MinValue));
+    }
+
+    [Fact]
+    public void Format_WritesWhatTheIsoPatternWrites_ForInstantsAcrossTheCalendar()
+    {
+        var random = new Random(20261203);
+        Span<char> text = stackalloc char[UwsTime.Length + 8];
+        for (var i = 0; i < 10_000; i++)
+        {
+            var ticks = random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
+            var instant = new DateTimeOffset(ticks, TimeSpan.Zero);
+            var expected = instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+            Assert.Equal(expected, UwsTime.Format(instant));
+            Assert.Equal(expected, new string(text[..UwsTime.Format(instant, text)]));
+        }
+    }
+
+    [Fact]
+    public void Format_Refuses_WhenTheDestinationIsTooShort()
+    {
+        Assert.Throws<ArgumentException>(() => UwsTime.Format(DateTimeOffset.UnixEpoch, new char[UwsTime.Length - 1]));
+    }
+
     [Theory]
     [InlineData("2030-01-02T03:04:05Z", "2030-01-02T03:04:05.000Z")]
     [InlineData("2030-01-02T03:04:05.123Z", "2030-01-02T03:04:05.123Z")]
