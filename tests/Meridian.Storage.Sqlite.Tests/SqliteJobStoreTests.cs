@@ -67,6 +67,13 @@ public sealed class SqliteJobStoreTests : JobStoreCompliance
 
         while (acknowledged.Count < 200)
         {
+            // A writer ends only once the store is disposed: one that has ended already failed, and awaiting it says why.
+            if (writers.FirstOrDefault(writer => writer.IsCompleted) is { } ended)
+            {
+                await ended;
+                Assert.Fail("a writer stopped before the store was disposed");
+            }
+
             await Task.Delay(5);
         }
 
