@@ -4,6 +4,7 @@ using Meridian.Engine.Execution;
 using Meridian.Execution.Slurm;
 using Meridian.Server.Auth;
 using Meridian.Server.Limits;
+using Meridian.Server.Logging;
 using Meridian.Server.Sharing;
 using Meridian.Storage.Postgres;
 using Meridian.Storage.Sqlite;
@@ -31,6 +32,7 @@ public static class ServerSetup
 
         // Per-request framework logs would drown the jobs' own lines; Logging__LogLevel__Microsoft.AspNetCore restores them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddBatchedConsole();
         builder.Services.AddOptions<MeridianOptions>().BindConfiguration(MeridianOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMeridianEngine();
         builder.Services.UseSlurmExecutor(builder.Configuration.GetSection("Meridian:Slurm"));
