@@ -41,6 +41,9 @@ public sealed partial class JobDispatcher : BackgroundService
     /// <summary>How many times the claim loop was woken, and the count when a look at the queue last found it emptied.</summary>
     private long _wakes;
     private long _drainedAtWake = -1;
+    /// <summary>When the jobs executing here were last checked against the store, and whether a gap in the change feed asks for it now.</summary>
+    private DateTimeOffset _runningCheckedAt = DateTimeOffset.MinValue;
+    private volatile bool _runningCheckDue;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public JobDispatcher(
@@ -73,6 +76,12 @@ public sealed partial class JobDispatcher : BackgroundService
     /// </summary>
     public void OnStoreChange(JobChange change)
     {
+        if (change.Id is null)
+        {
+            // Notifications were lost: any job executing here may have been aborted elsewhere meanwhile.
+            _runningCheckDue = true;
+        }
+
         if (change.Id is null || change.Phase == ExecutionPhase.QUEUED)
         {
             Wake();
@@ -132,7 +141,18 @@ public sealed partial class JobDispatcher : BackgroundService
         {
             try
             {
-                await CheckRunningAsync(stoppingToken);
+                // The loop wakes for every job queued and every slot freed, and the notifications of changes made elsewhere
+                // reach OnStoreChange at once: the check of every job executing here against the store, for a notification
+                // that never came, is made at the poll interval, not at each wake (with eight clients it was most of the
+                // reads of a job on PostgreSQL).
+                var now = _time.GetUtcNow();
+                if (_runningCheckDue || now - _runningCheckedAt >= _options.QueuePollInterval)
+                {
+                    _runningCheckDue = false;
+                    _runningCheckedAt = now;
+                    await CheckRunningAsync(stoppingToken);
+                }
+
                 await FillAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
