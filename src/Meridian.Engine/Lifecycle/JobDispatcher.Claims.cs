@@ -15,7 +15,9 @@ public sealed partial class JobDispatcher
     /// </summary>
     private async Task FillAsync(CancellationToken cancellationToken)
     {
-        while (HasRoom(batch: false) || HasRoom(batch: true))
+        // With every local slot taken the queue is not read (the loop wakes for every job queued): a free batch room
+        // counts only where some service runs on a batch executor.
+        while (HasRoom(batch: false) || (_runsBatchJobs && HasRoom(batch: true)))
         {
             var wakes = Interlocked.Read(ref _wakes);
             var limit = Math.Max(256, _options.MaxConcurrentJobs * 4);

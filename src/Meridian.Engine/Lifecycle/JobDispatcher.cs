@@ -26,6 +26,8 @@ public sealed partial class JobDispatcher : BackgroundService
     private readonly IJobStore _store;
     private readonly ServiceCatalog _catalog;
     private readonly Dictionary<string, IJobExecutor> _executors;
+    /// <summary>Whether any service offered runs on a batch executor: if none does, the batch room is never anyone's.</summary>
+    private readonly bool _runsBatchJobs;
     private readonly PhaseWaiter _waiter;
     private readonly MeridianOptions _options;
     private readonly TimeProvider _time;
@@ -54,6 +56,7 @@ public sealed partial class JobDispatcher : BackgroundService
         _store = store;
         _catalog = catalog;
         _executors = executors.ToDictionary(executor => executor.Name, StringComparer.Ordinal);
+        _runsBatchJobs = catalog.Services.Any(service => _executors.GetValueOrDefault(service.Executor) is IBatchExecutor);
         _waiter = waiter;
         _options = options.Value;
         _time = time;

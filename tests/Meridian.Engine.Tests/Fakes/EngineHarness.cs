@@ -22,7 +22,14 @@ public sealed class EngineHarness : IAsyncDisposable
     private bool _started;
 
     public EngineHarness(int maxConcurrentJobs = 4, params ServiceDefinition[] services)
+        : this(maxConcurrentJobs, countStoreCalls: false, services)
     {
+    }
+
+    /// <param name="countStoreCalls">Whether the dispatcher and the manager reach the store through <see cref="StoreCalls"/>.</param>
+    public EngineHarness(int maxConcurrentJobs, bool countStoreCalls, params ServiceDefinition[] services)
+    {
+        (EngineStore, StoreCalls) = countStoreCalls ? StoreCallCounter.Wrap(Store) : (Store, null);
         Options = new MeridianOptions
         {
             DataDirectory = Temp.Path,
@@ -34,16 +41,19 @@ public sealed class EngineHarness : IAsyncDisposable
         };
         Catalog = new ServiceCatalog(services.Length > 0 ? services : [TestServices.Fake()]);
         Dispatcher = NewDispatcher();
-        Manager = new JobManager(Store, Catalog, Dispatcher, Waiter, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<JobManager>.Instance);
+        Manager = new JobManager(EngineStore, Catalog, Dispatcher, Waiter, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<JobManager>.Instance);
     }
 
     /// <summary>A dispatcher on this harness's store, executors and clock: a fresh one is a restarted server.</summary>
     public JobDispatcher NewDispatcher() =>
-        new(Store, Catalog, [Executor, Batch], Waiter, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<JobDispatcher>.Instance);
+        new(EngineStore, Catalog, [Executor, Batch], Waiter, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<JobDispatcher>.Instance);
 
     public TempDirectory Temp { get; } = new();
     public EngineClock Time { get; } = new(Start);
     public InMemoryJobStore Store { get; } = new();
+    /// <summary>The store as the engine sees it: <see cref="Store"/>, through <see cref="StoreCalls"/> when they are counted.</summary>
+    public IJobStore EngineStore { get; }
+    public StoreCallCounter? StoreCalls { get; }
     public FakeJobExecutor Executor { get; } = new();
     public FakeBatchExecutor Batch { get; } = new();
     public PhaseWaiter Waiter { get; } = new();
