@@ -73,6 +73,10 @@ public sealed partial class PostgresJobStore : RelationalJobStore, IJobChangeFee
         }
     }
 
+    // A statement on a pooled connection, as any write: its rows are read as a query's are.
+    protected override Task<IReadOnlyList<T>> WriteAndReadAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        QueryAsync(statement, read, cancellationToken);
+
     protected override async Task<IReadOnlyList<T>> QueryAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         try

@@ -44,7 +44,8 @@ public static partial class JobStatements
     /// queued_time, EXECUTING the first start_time, a final phase the first end_time; results, error, handle
     /// and node are written when the change carries them.
     /// </summary>
-    public static SqlStatement SetPhase(string id, ExecutionPhase expected, PhaseChange change)
+    /// <param name="returningJob">Whether the statement answers the job as it leaves it (RETURNING, in SQLite and PostgreSQL alike).</param>
+    public static SqlStatement SetPhase(string id, ExecutionPhase expected, PhaseChange change, bool returningJob = false)
     {
         var stamp = change.Next switch
         {
@@ -57,7 +58,8 @@ public static partial class JobStatements
                 $"UPDATE jobs SET phase = @next, {stamp} " +
                 "results = COALESCE(@results, results), result_bytes = COALESCE(@result_bytes, result_bytes), error_type = COALESCE(@error_type, error_type), " +
                 "error_message = COALESCE(@error_message, error_message), error_has_detail = COALESCE(@error_detail, error_has_detail), " +
-                "executor_handle = COALESCE(@handle, executor_handle), node_id = COALESCE(@node, node_id) WHERE id = @id AND phase = @expected")
+                "executor_handle = COALESCE(@handle, executor_handle), node_id = COALESCE(@node, node_id) WHERE id = @id AND phase = @expected" +
+                (returningJob ? $" RETURNING {JobRows.Columns}" : ""))
             .With("id", ColumnKind.Text, id)
             .With("expected", ColumnKind.Text, expected.ToWire())
             .With("next", ColumnKind.Text, change.Next.ToWire())

@@ -19,6 +19,9 @@ public abstract class RelationalJobStore(SqlDialect dialect) : IJobStore
     /// <summary>Runs a write; the number of rows it changed.</summary>
     protected abstract Task<int> ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken);
 
+    /// <summary>Runs a write whose statement answers rows (RETURNING), as a write: in the writer's turn where there is one.</summary>
+    protected abstract Task<IReadOnlyList<T>> WriteAndReadAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken);
+
     /// <summary>Runs a read; one item per row.</summary>
     protected abstract Task<IReadOnlyList<T>> QueryAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken);
 
@@ -35,6 +38,9 @@ public abstract class RelationalJobStore(SqlDialect dialect) : IJobStore
 
     public async Task<bool> TrySetPhaseAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken) =>
         await ExecuteAsync(JobStatements.SetPhase(id, expected, change), cancellationToken) == 1;
+
+    public async Task<Job?> TrySetPhaseAndReadAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken) =>
+        (await WriteAndReadAsync(JobStatements.SetPhase(id, expected, change, returningJob: true), ReadJob, cancellationToken)).SingleOrDefault();
 
     public async Task<bool> TryUpdateParametersAsync(string id, IReadOnlyList<JobParameter> parameters, CancellationToken cancellationToken) =>
         await ExecuteAsync(JobStatements.UpdateParameters(id, parameters), cancellationToken) == 1;

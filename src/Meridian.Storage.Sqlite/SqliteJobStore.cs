@@ -95,6 +95,20 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
         }
     }
 
+    protected override async Task<IReadOnlyList<T>> WriteAndReadAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await _writeTurn.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return await ReadRowsAsync(_writer.For(statement), read, CancellationToken.None);
+        }
+        finally
+        {
+            _writeTurn.Release();
+        }
+    }
+
     protected override async Task<IReadOnlyList<T>> QueryAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         PreparedConnection reader;

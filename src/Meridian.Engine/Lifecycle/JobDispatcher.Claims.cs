@@ -151,15 +151,17 @@ public sealed partial class JobDispatcher
             return false;
         }
 
-        if (!await ClaimOrForgetAsync(candidate.Id, running,
-            () => _phases.TryMoveAsync(candidate.Id, service.Name, ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.EXECUTING, _time.GetUtcNow()) { NodeId = _options.NodeId }, cancellationToken)))
+        // The claim answers with the job it took, which the execution needs: it is not read again.
+        Job? claimed = null;
+        if (!await ClaimOrForgetAsync(candidate.Id, running, async () => (claimed = await _phases.TryMoveAndReadAsync(candidate.Id, service.Name,
+            ExecutionPhase.QUEUED, new PhaseChange(ExecutionPhase.EXECUTING, _time.GetUtcNow()) { NodeId = _options.NodeId }, cancellationToken)) is not null))
         {
             return false;
         }
 
         running.Phase = ExecutionPhase.EXECUTING;
         running.Claimed = true;
-        _ = Task.Run(() => RunAsync(candidate.Id, null, service, running), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(candidate.Id, claimed!, service, running), CancellationToken.None);
         return true;
     }
 

@@ -8,17 +8,11 @@ namespace Meridian.Engine.Lifecycle;
 
 public sealed partial class JobDispatcher
 {
-    /// <param name="claimed">The job as stored, when the request that created it claimed it; read otherwise.</param>
-    private async Task RunAsync(string jobId, Job? claimed, ServiceDefinition service, RunningJob running)
+    /// <param name="job">The job as its claim stored it (the request that created it, or the claim loop's).</param>
+    private async Task RunAsync(string jobId, Job job, ServiceDefinition service, RunningJob running)
     {
         try
         {
-            var job = claimed ?? await _store.GetAsync(jobId, CancellationToken.None);
-            if (job is null)
-            {
-                return;
-            }
-
             var workspace = new JobWorkspace(_options.JobsDirectory, jobId);
             var ending = await ExecuteAsync(job, service, workspace, running);
             var change = JobOutcomes.For(ending, job, service, workspace, _time.GetUtcNow());

@@ -22,16 +22,47 @@ public sealed class PhaseWriter(IJobStore store, PhaseWaiter waiter, ILogger log
     public async Task<bool> TryMoveAsync(
         string jobId, string service, ExecutionPhase from, PhaseChange change, CancellationToken cancellationToken, DateTimeOffset? startTime = null)
     {
-        if (!PhaseTransitions.IsAllowed(from, change.Next))
-        {
-            throw new InvalidOperationException($"job {jobId}: {from.ToWire()} → {change.Next.ToWire()} is not a transition UWS allows");
-        }
-
+        CheckAllowed(jobId, from, change);
         if (!await store.TrySetPhaseAsync(jobId, from, change, cancellationToken))
         {
             return false;
         }
 
+        Announce(jobId, service, from, change, startTime);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="TryMoveAsync(string, string, ExecutionPhase, PhaseChange, CancellationToken, DateTimeOffset?)"/>, answering
+    /// with the job as the move left it (null when another writer got there first): a claim that needs the job it took.
+    /// </summary>
+    public async Task<Job?> TryMoveAndReadAsync(string jobId, string service, ExecutionPhase from, PhaseChange change, CancellationToken cancellationToken)
+    {
+        CheckAllowed(jobId, from, change);
+        var moved = await store.TrySetPhaseAndReadAsync(jobId, from, change, cancellationToken);
+        if (moved is not null)
+        {
+            Announce(jobId, service, from, change, moved.StartTime);
+        }
+
+        return moved;
+    }
+
+    /// <summary>Moves <paramref name="job"/> on from the phase it was read in.</summary>
+    public Task<bool> TryMoveAsync(Job job, PhaseChange change, CancellationToken cancellationToken) =>
+        TryMoveAsync(job.Id, job.Service, job.Phase, change, cancellationToken, job.StartTime);
+
+    private static void CheckAllowed(string jobId, ExecutionPhase from, PhaseChange change)
+    {
+        if (!PhaseTransitions.IsAllowed(from, change.Next))
+        {
+            throw new InvalidOperationException($"job {jobId}: {from.ToWire()} → {change.Next.ToWire()} is not a transition UWS allows");
+        }
+    }
+
+    /// <summary>What follows a write that took: the log line, the waiters woken, an execution's duration measured.</summary>
+    private void Announce(string jobId, string service, ExecutionPhase from, PhaseChange change, DateTimeOffset? startTime)
+    {
         // The line an operator follows is the outcome; the moves before it cost a log line per job each at Debug only.
         if (PhaseTransitions.IsTerminal(change.Next))
         {
@@ -41,16 +72,11 @@ public sealed class PhaseWriter(IJobStore store, PhaseWaiter waiter, ILogger log
         {
             Log.PhaseChangedOnTheWay(logger, jobId, service, from, change.Next);
         }
+
         waiter.Notify(jobId);
         if (from is ExecutionPhase.EXECUTING && PhaseTransitions.IsTerminal(change.Next))
         {
             metrics?.JobEnded(service, change.Next, startTime, change.At);
         }
-
-        return true;
     }
-
-    /// <summary>Moves <paramref name="job"/> on from the phase it was read in.</summary>
-    public Task<bool> TryMoveAsync(Job job, PhaseChange change, CancellationToken cancellationToken) =>
-        TryMoveAsync(job.Id, job.Service, job.Phase, change, cancellationToken, job.StartTime);
 }

@@ -31,6 +31,12 @@ public interface IJobStore
     /// </summary>
     Task<bool> TrySetPhaseAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="TrySetPhaseAsync"/>, answering with the job as the write left it, or null when the job was not in
+    /// <paramref name="expected"/> (or is gone): one round trip where a claim and the read of the job claimed were two.
+    /// </summary>
+    Task<Job?> TrySetPhaseAndReadAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken);
+
     /// <summary>Replaces the parameters while the job is PENDING; false otherwise.</summary>
     Task<bool> TryUpdateParametersAsync(string id, IReadOnlyList<JobParameter> parameters, CancellationToken cancellationToken);
 

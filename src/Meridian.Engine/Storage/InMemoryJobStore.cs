@@ -77,6 +77,21 @@ public sealed class InMemoryJobStore : IJobStore
     public Task<bool> TrySetPhaseAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken) =>
         Update(id, job => job.Phase == expected, job => StoreSemantics.Apply(job, change));
 
+    public Task<Job?> TrySetPhaseAndReadAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_jobs.TryGetValue(id, out var job) || job.Phase != expected)
+            {
+                return Task.FromResult<Job?>(null);
+            }
+
+            var moved = StoreSemantics.Apply(job, change);
+            _jobs[id] = moved;
+            return Task.FromResult<Job?>(moved);
+        }
+    }
+
     public Task<bool> TryUpdateParametersAsync(string id, IReadOnlyList<JobParameter> parameters, CancellationToken cancellationToken) =>
         Update(id, job => job.Phase == ExecutionPhase.PENDING, job => job with { Parameters = parameters });
 
