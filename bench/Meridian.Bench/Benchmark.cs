@@ -90,7 +90,7 @@ internal static class Benchmark
             {
                 creation = await JobFigures.CreationAsync(report, clients, floors, server.CpuTicks, "server", cancellationToken);
                 Checkpoint("creation");
-                (endToEnd, completed, _) = await JobFigures.EndToEndAsync(report, clients, floors, server.CpuTicks, "server", cancellationToken);
+                (endToEnd, completed, _) = await JobFigures.EndToEndAsync(report, clients, floors, server.CpuTicks, server.CompilerTicks, "server", cancellationToken);
                 Checkpoint("end to end");
                 await ListFigures.MeasureThousandAsync(report, server.BaseAddress, server.CpuTicks, "server", floors, cancellationToken);
                 Checkpoint("list of 1,000 jobs");
@@ -152,7 +152,7 @@ internal static class Benchmark
             long OneNode() => a.CpuTicks() + PostgresTicks();
             var creation = await JobFigures.CreationAsync(report, clients, floors, OneNode, "server+postgres", cancellationToken, "pg, 1 node: ");
             CpuMeter? meter = null;
-            var (endToEnd, completed, oneNodeCpu) = await JobFigures.EndToEndAsync(report, clients, floors, OneNode, "server+postgres", cancellationToken, "pg, 1 node: ",
+            var (endToEnd, completed, oneNodeCpu) = await JobFigures.EndToEndAsync(report, clients, floors, OneNode, a.CompilerTicks, "server+postgres", cancellationToken, "pg, 1 node: ",
                 beforeConcurrent: () => meter = CpuMeter.Start(("server a", a.CpuTicks), ("postgres", PostgresTicks), ("bench clients", BenchTicks)),
                 afterConcurrent: () => report.Note($"CPU, pg 1 node, {Plan.Clients} clients completing jobs: {meter!.Stop()}"));
             await ListFigures.MeasureThousandAsync(report, a.BaseAddress, OneNode, "server+postgres", floors, cancellationToken, "pg, 1 node: ");
@@ -180,7 +180,7 @@ internal static class Benchmark
             spread = Enumerable.Range(0, Plan.Clients).Select(i => new UwsClient((i % 2 == 0 ? a : b).BaseAddress)).ToArray();
             var nodeB = b;
             long TwoNodes() => a.CpuTicks() + nodeB.CpuTicks() + PostgresTicks();
-            var (_, twoNodes, twoNodeCpu) = await JobFigures.EndToEndAsync(report, spread, floors, TwoNodes, "servers+postgres", cancellationToken,
+            var (_, twoNodes, twoNodeCpu) = await JobFigures.EndToEndAsync(report, spread, floors, TwoNodes, () => a.CompilerTicks() + nodeB.CompilerTicks(), "servers+postgres", cancellationToken,
                 "pg, 2 nodes: ", sequential: false,
                 beforeConcurrent: () => meter = CpuMeter.Start(("server a", a.CpuTicks), ("server b", nodeB.CpuTicks), ("postgres", PostgresTicks), ("bench clients", BenchTicks)),
                 afterConcurrent: () => report.Note($"CPU, pg 2 nodes, {Plan.Clients} clients completing jobs: {meter!.Stop()}"));

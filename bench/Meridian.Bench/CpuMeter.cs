@@ -57,6 +57,39 @@ internal sealed class CpuMeter
         return Field(14) + Field(15) + (withChildren ? Field(16) + Field(17) : 0);
     }
 
+    /// <summary>Ticks of the threads of a process with the given name (as /proc/pid/task/tid/comm spells it, 15 characters at most).</summary>
+    public static long ThreadTicks(int pid, string threadName)
+    {
+        long total = 0;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') != threadName)
+                    {
+                        continue;
+                    }
+
+                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    total += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                    // The thread ended meanwhile.
+                }
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The process is gone.
+        }
+
+        return total;
+    }
+
     /// <summary>Ticks of a process and all its direct children (the postmaster and its backends).</summary>
     public static long TreeTicks(int parent)
     {

@@ -38,7 +38,7 @@ internal static class JobFigures
 
     /// <summary>The end-to-end figures; the CPU per job of the 8-client part is returned for the two-node comparison.</summary>
     public static async Task<(LoopResult One, LoopResult Many, double ManyCpuMs)> EndToEndAsync(Report report, UwsClient[] clients, FloorValues floors,
-        Func<long> cpuTicks, string cpuName, CancellationToken cancellationToken,
+        Func<long> cpuTicks, Func<long> compilerTicks, string cpuName, CancellationToken cancellationToken,
         string label = "", bool sequential = true, Action? beforeConcurrent = null, Action? afterConcurrent = null)
     {
         var targets = label.Length == 0;
@@ -48,6 +48,8 @@ internal static class JobFigures
         {
             Progress(label + "trivial job end to end (PHASE=RUN, WAIT until COMPLETED), 1 client");
             await Loops.SequentialAsync(Plan.EndToEndWarmUp, Plan.PartBudget, clients[0].RunToCompletionAsync, cancellationToken);
+            await WarmUntilCompiledAsync(report, label + "end to end, 1 client", compilerTicks,
+                count => Loops.SequentialAsync(count, Plan.PartBudget, clients[0].RunToCompletionAsync, cancellationToken));
             var beforeOne = cpuTicks();
             one = await Loops.SequentialAsync(Plan.EndToEndSequential, Plan.PartBudget, clients[0].RunToCompletionAsync, cancellationToken);
             oneCpu = CpuMeter.MillisecondsPer(cpuTicks() - beforeOne, one.Done);
@@ -56,6 +58,8 @@ internal static class JobFigures
         Progress(label + $"trivial job end to end, {clients.Length} clients");
         await Loops.ConcurrentAsync(clients.Length, Plan.EndToEndConcurrentWarmUp, Plan.PartBudget,
             (client, token) => clients[client].RunToCompletionAsync(token), cancellationToken);
+        await WarmUntilCompiledAsync(report, label + $"end to end, {clients.Length} clients", compilerTicks,
+            count => Loops.ConcurrentAsync(clients.Length, count, Plan.PartBudget, (client, token) => clients[client].RunToCompletionAsync(token), cancellationToken));
         beforeConcurrent?.Invoke();
         var before = cpuTicks();
         var many = await Loops.ConcurrentAsync(clients.Length, Plan.EndToEndConcurrent, Plan.PartBudget,
@@ -82,6 +86,24 @@ internal static class JobFigures
         report.Add(new Row(label + $"  end to end, {clients.Length} clients, median", many.Latencies.Median, "ms", floor, "post+fork"));
         report.Add(new Row(label + $"  {cpuName} CPU per job, {clients.Length} clients", manyCpu, "ms", floors.PostForkCpuMs, "floor cpu"));
         return (one, many, manyCpu);
+    }
+
+    /// <summary>Runs batches of the part's own work until one passes with the tiered compilers idle; says how many it took.</summary>
+    private static async Task WarmUntilCompiledAsync(Report report, string part, Func<long> compilerTicks, Func<int, Task<LoopResult>> batch)
+    {
+        var jobs = 0;
+        for (var round = 0; round < Plan.CompilerQuietMaxBatches; round++)
+        {
+            var before = compilerTicks();
+            jobs += (await batch(Plan.CompilerQuietBatch)).Done;
+            if (compilerTicks() - before <= Plan.CompilerQuietTicks)
+            {
+                report.Note($"{part}: {jobs:N0} jobs after the fixed warm-up, until a batch of {Plan.CompilerQuietBatch} passed with the tiered compiler idle");
+                return;
+            }
+        }
+
+        report.Note($"{part}: the tiered compiler was still at work after {jobs:N0} more jobs of warm-up; the figures include compilations");
     }
 
     private static void Progress(string message) => Benchmark.Progress(message);
