@@ -173,9 +173,10 @@ public sealed class ConsoleBatch : IDisposable
             stream.Write(bytes, 0, count);
             stream.Flush();
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or NotSupportedException)
         {
-            // A console nobody reads any more (a closed pipe): the log is lost, the server goes on.
+            // A console nobody reads any more (a closed pipe, a closed stream): the log is lost, the server goes on. The
+            // writer thread must not end on it, which would end the process.
         }
         finally
         {
