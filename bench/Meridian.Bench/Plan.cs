@@ -29,7 +29,10 @@ internal static class Plan
     // After its fixed warm-up, a part of jobs end to end goes on warming in batches until one passes with the servers'
     // tiered compilers (almost) idle: a second node warmed as long as the first was still spent a fifth of its CPU
     // compiling during the two-node part, which then cost 1.6-1.8x one node's CPU per job.
+    // Two batches in a row: the compiler works in bursts (it waits for a pause in new methods before it promotes
+    // any), and one quiet batch between two bursts was seen to leave a fifth of the compilations for the measurement.
     public const int CompilerQuietBatch = 200;
+    public const int CompilerQuietBatchesInARow = 2;
     public const int CompilerQuietMaxBatches = 20;
     public const long CompilerQuietTicks = 1;
 
