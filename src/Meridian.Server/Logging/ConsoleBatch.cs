@@ -10,7 +10,7 @@ namespace Meridian.Server.Logging;
 /// </summary>
 /// <remarks>
 /// The framework's console logger wakes its writer thread for every line and writes each with its own system call.
-/// A job logs two or three lines (its audit lines, its end), and on two cores those wake-ups were a sixth of a
+/// A job logs two or three lines (its audit lines, its end), and on two cores the log cost a sixth to a quarter of a
 /// creation's CPU (bench/README.md). Here the writer, once woken by a line, waits <see cref="Interval"/> for more and
 /// writes them together; a warning or worse, a full queue or the end of the process writes at once. Lines are never
 /// reordered, and the queue is bounded as the framework's is (<see cref="ConsoleLoggerOptions.MaxQueueLength"/>,
