@@ -46,12 +46,12 @@ internal sealed class CpuMeter
     /// <summary>Ticks of one process (and of its waited-for children when asked); 0 once it is gone.</summary>
     public static long ProcessTicks(int pid, bool withChildren)
     {
-        var fields = StatFields(pid);
-        if (fields is null)
-        {
-            return 0;
-        }
+        return StatFields($"/proc/{pid}/stat") is { } fields ? Ticks(fields, withChildren) : 0;
+    }
 
+    /// <summary>utime + stime (and cutime + cstime) from the fields of a process's or a thread's stat file.</summary>
+    private static long Ticks(string[] fields, bool withChildren)
+    {
         // After "pid (comm)": state is field 3, so utime (14) is at index 11 of what follows the comm.
         long Field(int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
         return Field(14) + Field(15) + (withChildren ? Field(16) + Field(17) : 0);
@@ -67,14 +67,10 @@ internal sealed class CpuMeter
             {
                 try
                 {
-                    if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') != threadName)
+                    if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') == threadName && StatFields(Path.Combine(task, "stat")) is { } fields)
                     {
-                        continue;
+                        total += Ticks(fields, withChildren: false);
                     }
-
-                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    total += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
                 }
                 catch (IOException)
                 {
@@ -96,7 +92,7 @@ internal sealed class CpuMeter
         var total = ProcessTicks(parent, withChildren: true);
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(directory), out var pid) && pid != parent && StatFields(pid) is { } fields
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && pid != parent && StatFields($"/proc/{pid}/stat") is { } fields
                 && fields[1] == parent.ToString(CultureInfo.InvariantCulture))
             {
                 total += ProcessTicks(pid, withChildren: true);
@@ -106,11 +102,11 @@ internal sealed class CpuMeter
         return total;
     }
 
-    private static string[]? StatFields(int pid)
+    private static string[]? StatFields(string path)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var stat = File.ReadAllText(path);
             return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         }
         catch (IOException)

@@ -79,29 +79,23 @@ public sealed class SqliteJobStore : RelationalJobStore, IDisposable
         }
     }
 
-    protected override async Task<int> ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken)
-    {
-        await _writeTurn.WaitAsync(cancellationToken);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var command = _writer.For(statement);
-            // Once its turn has come a write is not abandoned half-way: the caller's cancellation stops the wait only.
-            return await command.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-        finally
-        {
-            _writeTurn.Release();
-        }
-    }
+    protected override Task<int> ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken) =>
+        InWriteTurnAsync(statement, command => command.ExecuteNonQueryAsync(CancellationToken.None), cancellationToken);
 
-    protected override async Task<IReadOnlyList<T>> WriteAndReadAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    protected override Task<IReadOnlyList<T>> WriteAndReadAsync<T>(SqlStatement statement, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        InWriteTurnAsync(statement, command => ReadRowsAsync(command, read, CancellationToken.None), cancellationToken);
+
+    /// <summary>
+    /// Runs a write on the writer connection in its turn. Once its turn has come a write is not abandoned half-way: the
+    /// caller's cancellation stops the wait only.
+    /// </summary>
+    private async Task<T> InWriteTurnAsync<T>(SqlStatement statement, Func<DbCommand, Task<T>> write, CancellationToken cancellationToken)
     {
         await _writeTurn.WaitAsync(cancellationToken);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return await ReadRowsAsync(_writer.For(statement), read, CancellationToken.None);
+            return await write(_writer.For(statement));
         }
         finally
         {

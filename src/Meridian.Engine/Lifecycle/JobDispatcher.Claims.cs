@@ -99,7 +99,7 @@ public sealed partial class JobDispatcher
         running.Claimed = true;
         Log.PhaseChangedOnTheWay(_logger, stored.Id, stored.Service, ExecutionPhase.QUEUED, ExecutionPhase.EXECUTING);
         var service = _catalog.Find(stored.Service)!;
-        _ = Task.Run(() => RunAsync(stored.Id, stored, service, running), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(stored, service, running), CancellationToken.None);
     }
 
     /// <summary>Gives back the slot of a job that could not be stored.</summary>
@@ -161,7 +161,7 @@ public sealed partial class JobDispatcher
 
         running.Phase = ExecutionPhase.EXECUTING;
         running.Claimed = true;
-        _ = Task.Run(() => RunAsync(candidate.Id, claimed!, service, running), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(claimed!, service, running), CancellationToken.None);
         return true;
     }
 

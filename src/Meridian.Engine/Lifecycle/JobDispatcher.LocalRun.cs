@@ -9,8 +9,9 @@ namespace Meridian.Engine.Lifecycle;
 public sealed partial class JobDispatcher
 {
     /// <param name="job">The job as its claim stored it (the request that created it, or the claim loop's).</param>
-    private async Task RunAsync(string jobId, Job job, ServiceDefinition service, RunningJob running)
+    private async Task RunAsync(Job job, ServiceDefinition service, RunningJob running)
     {
+        var jobId = job.Id;
         try
         {
             var workspace = new JobWorkspace(_options.JobsDirectory, jobId);

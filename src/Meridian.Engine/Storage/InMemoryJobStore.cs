@@ -77,20 +77,8 @@ public sealed class InMemoryJobStore : IJobStore
     public Task<bool> TrySetPhaseAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken) =>
         Update(id, job => job.Phase == expected, job => StoreSemantics.Apply(job, change));
 
-    public Task<Job?> TrySetPhaseAndReadAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            if (!_jobs.TryGetValue(id, out var job) || job.Phase != expected)
-            {
-                return Task.FromResult<Job?>(null);
-            }
-
-            var moved = StoreSemantics.Apply(job, change);
-            _jobs[id] = moved;
-            return Task.FromResult<Job?>(moved);
-        }
-    }
+    public Task<Job?> TrySetPhaseAndReadAsync(string id, ExecutionPhase expected, PhaseChange change, CancellationToken cancellationToken) =>
+        Task.FromResult(UpdateAndRead(id, job => job.Phase == expected, job => StoreSemantics.Apply(job, change)));
 
     public Task<bool> TryUpdateParametersAsync(string id, IReadOnlyList<JobParameter> parameters, CancellationToken cancellationToken) =>
         Update(id, job => job.Phase == ExecutionPhase.PENDING, job => job with { Parameters = parameters });
@@ -204,17 +192,22 @@ public sealed class InMemoryJobStore : IJobStore
         }
     }
 
-    private Task<bool> Update(string id, Func<Job, bool> precondition, Func<Job, Job> change)
+    private Task<bool> Update(string id, Func<Job, bool> precondition, Func<Job, Job> change) =>
+        Task.FromResult(UpdateAndRead(id, precondition, change) is not null);
+
+    /// <summary>The job as the change left it, or null when it is gone or the precondition does not hold.</summary>
+    private Job? UpdateAndRead(string id, Func<Job, bool> precondition, Func<Job, Job> change)
     {
         lock (_gate)
         {
             if (!_jobs.TryGetValue(id, out var job) || !precondition(job))
             {
-                return Task.FromResult(false);
+                return null;
             }
 
-            _jobs[id] = change(job);
-            return Task.FromResult(true);
+            var changed = change(job);
+            _jobs[id] = changed;
+            return changed;
         }
     }
 }

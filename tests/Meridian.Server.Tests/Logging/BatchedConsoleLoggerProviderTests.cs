@@ -10,17 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Meridian.Server.Tests.Logging;
 
 /// <summary>The console log keeps the framework's settings: Logging:Console's levels, formatter and stderr threshold.</summary>
-public sealed class BatchedConsoleLoggerProviderTests : IDisposable
+public sealed class BatchedConsoleLoggerProviderTests : ConsoleStreamsTest
 {
-    private readonly RecordingStream _stdout = new();
-    private readonly RecordingStream _stderr = new();
-
-    public void Dispose()
-    {
-        _stdout.Dispose();
-        _stderr.Dispose();
-    }
-
     [Fact]
     public void TheSimpleFormat_IsTheDefault_WithTheCategoryAndTheMessage()
     {
@@ -29,7 +20,7 @@ public sealed class BatchedConsoleLoggerProviderTests : IDisposable
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Meridian.Audit").Created("alice", "j1");
         }
 
-        Assert.Equal(["info: Meridian.Audit[1]", "      Audit: alice created job j1"], _stdout.Lines);
+        Assert.Equal(["info: Meridian.Audit[1]", "      Audit: alice created job j1"], Stdout.Lines);
     }
 
     [Fact]
@@ -42,8 +33,8 @@ public sealed class BatchedConsoleLoggerProviderTests : IDisposable
             logger.LogWarning("shown");
         }
 
-        Assert.DoesNotContain("not shown", _stdout.Text, StringComparison.Ordinal);
-        Assert.Contains("shown", _stdout.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not shown", Stdout.Text, StringComparison.Ordinal);
+        Assert.Contains("shown", Stdout.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +47,7 @@ public sealed class BatchedConsoleLoggerProviderTests : IDisposable
             logger.Moved("j2", "EXECUTING", "ERROR");
         }
 
-        var entries = _stdout.Lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var entries = Stdout.Lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Equal(["j1", "j2"], entries.Select(e => e.GetProperty("State").GetProperty("JobId").GetString()));
         Assert.All(entries, e => Assert.Equal("Meridian.Test", e.GetProperty("Category").GetString()));
     }
@@ -71,9 +62,9 @@ public sealed class BatchedConsoleLoggerProviderTests : IDisposable
             logger.LogError("an error");
         }
 
-        Assert.Contains("a warning", _stdout.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("an error", _stdout.Text, StringComparison.Ordinal);
-        Assert.Contains("an error", _stderr.Text, StringComparison.Ordinal);
+        Assert.Contains("a warning", Stdout.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("an error", Stdout.Text, StringComparison.Ordinal);
+        Assert.Contains("an error", Stderr.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +79,7 @@ public sealed class BatchedConsoleLoggerProviderTests : IDisposable
             }
         }
 
-        Assert.Contains("=> job j7", _stdout.Text, StringComparison.Ordinal);
+        Assert.Contains("=> job j7", Stdout.Text, StringComparison.Ordinal);
     }
 
     // The server's registration, with the provider writing to the test's streams instead of the process's.
@@ -103,7 +94,7 @@ public sealed class BatchedConsoleLoggerProviderTests : IDisposable
             var standard = logging.Services.Single(d => d.ServiceType == typeof(ILoggerProvider));
             logging.Services.Remove(standard);
             logging.Services.AddSingleton<ILoggerProvider>(provider => new BatchedConsoleLoggerProvider(
-                provider.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(), provider.GetServices<ConsoleFormatter>(), _stdout, _stderr));
+                provider.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(), provider.GetServices<ConsoleFormatter>(), Stdout, Stderr));
         });
         return services.BuildServiceProvider();
     }

@@ -6,17 +6,8 @@ using Microsoft.Extensions.Logging.Console;
 namespace Meridian.Server.Tests.Logging;
 
 /// <summary>The console log's queue: every line out whole and in order, in few writes, bounded as the framework's is.</summary>
-public sealed class ConsoleBatchTests : IDisposable
+public sealed class ConsoleBatchTests : ConsoleStreamsTest
 {
-    private readonly RecordingStream _stdout = new();
-    private readonly RecordingStream _stderr = new();
-
-    public void Dispose()
-    {
-        _stdout.Dispose();
-        _stderr.Dispose();
-    }
-
     [Fact]
     public void EveryLine_IsWrittenWholeAndInItsThreadsOrder_WhenManyThreadsLogAtOnce()
     {
@@ -34,7 +25,7 @@ public sealed class ConsoleBatchTests : IDisposable
         }
 
         var seen = new int[Threads];
-        foreach (var line in _stdout.Lines)
+        foreach (var line in Stdout.Lines)
         {
             var words = line.Split(' ');
             var thread = int.Parse(words[1], System.Globalization.CultureInfo.InvariantCulture);
@@ -45,7 +36,7 @@ public sealed class ConsoleBatchTests : IDisposable
         }
 
         Assert.All(seen, count => Assert.Equal(Lines, count));
-        Assert.Empty(_stderr.Text);
+        Assert.Empty(Stderr.Text);
     }
 
     [Fact]
@@ -59,9 +50,9 @@ public sealed class ConsoleBatchTests : IDisposable
             }
         }
 
-        Assert.Equal(1_000, _stdout.Lines.Count);
+        Assert.Equal(1_000, Stdout.Lines.Count);
         // One write a line is what the framework's console logger does; a batch gathers what comes within its interval.
-        Assert.InRange(_stdout.Writes, 1, 50);
+        Assert.InRange(Stdout.Writes, 1, 50);
     }
 
     [Fact]
@@ -74,8 +65,8 @@ public sealed class ConsoleBatchTests : IDisposable
             batch.Add(new StringBuilder("out 2\n"), toStandardError: false, urgent: false);
         }
 
-        Assert.Equal(["out 1", "out 2"], _stdout.Lines);
-        Assert.Equal(["err 1"], _stderr.Lines);
+        Assert.Equal(["out 1", "out 2"], Stdout.Lines);
+        Assert.Equal(["err 1"], Stderr.Lines);
     }
 
     [Fact]
@@ -86,7 +77,7 @@ public sealed class ConsoleBatchTests : IDisposable
         batch.Dispose();
         batch.Add(new StringBuilder("after\n"), toStandardError: false, urgent: false);
 
-        Assert.Equal(["before", "after"], _stdout.Lines);
+        Assert.Equal(["before", "after"], Stdout.Lines);
     }
 
     [Fact]
@@ -95,19 +86,19 @@ public sealed class ConsoleBatchTests : IDisposable
         var options = new ConsoleLoggerOptions { MaxQueueLength = 10, QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite };
         using (var batch = NewBatch(options))
         {
-            _stdout.Block();
+            Stdout.Block();
             batch.Add(new StringBuilder("first\n"), toStandardError: false, urgent: true);
-            Assert.True(_stdout.Writing.Wait(TimeSpan.FromSeconds(10)), "the writer never started writing");
+            Assert.True(Stdout.Writing.Wait(TimeSpan.FromSeconds(10)), "the writer never started writing");
             for (var i = 0; i < 50; i++)
             {
                 batch.Add(new StringBuilder($"line {i}\n"), toStandardError: false, urgent: false);
             }
 
             Assert.Equal(40, batch.Dropped);
-            _stdout.Unblock();
+            Stdout.Unblock();
         }
 
-        Assert.Equal(["first", .. Enumerable.Range(0, 10).Select(i => $"line {i}")], _stdout.Lines);
+        Assert.Equal(["first", .. Enumerable.Range(0, 10).Select(i => $"line {i}")], Stdout.Lines);
     }
 
     [Fact]
@@ -116,9 +107,9 @@ public sealed class ConsoleBatchTests : IDisposable
         var options = new ConsoleLoggerOptions { MaxQueueLength = 10, QueueFullMode = ConsoleLoggerQueueFullMode.Wait };
         using (var batch = NewBatch(options))
         {
-            _stdout.Block();
+            Stdout.Block();
             batch.Add(new StringBuilder("first\n"), toStandardError: false, urgent: true);
-            Assert.True(_stdout.Writing.Wait(TimeSpan.FromSeconds(10)), "the writer never started writing");
+            Assert.True(Stdout.Writing.Wait(TimeSpan.FromSeconds(10)), "the writer never started writing");
             for (var i = 0; i < 10; i++)
             {
                 batch.Add(new StringBuilder($"line {i}\n"), toStandardError: false, urgent: false);
@@ -126,13 +117,13 @@ public sealed class ConsoleBatchTests : IDisposable
 
             var eleventh = Task.Run(() => batch.Add(new StringBuilder("line 10\n"), toStandardError: false, urgent: false));
             Assert.NotSame(eleventh, await Task.WhenAny(eleventh, Task.Delay(300)));
-            _stdout.Unblock();
+            Stdout.Unblock();
             await eleventh.WaitAsync(TimeSpan.FromSeconds(10));
             Assert.Equal(0, batch.Dropped);
         }
 
-        Assert.Equal(["first", .. Enumerable.Range(0, 11).Select(i => $"line {i}")], _stdout.Lines);
+        Assert.Equal(["first", .. Enumerable.Range(0, 11).Select(i => $"line {i}")], Stdout.Lines);
     }
 
-    private ConsoleBatch NewBatch(ConsoleLoggerOptions options) => new(_stdout, _stderr, () => options);
+    private ConsoleBatch NewBatch(ConsoleLoggerOptions options) => new(Stdout, Stderr, () => options);
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace Meridian.Server.Tests.Logging;
 
 /// <summary>A console stream that keeps each write apart, and can be made to block as a full pipe does.</summary>
-internal sealed class RecordingStream : Stream
+public sealed class RecordingStream : Stream
 {
     private readonly List<byte[]> _writes = [];
     private readonly ManualResetEventSlim _open = new(initialState: true);
